@@ -1,0 +1,173 @@
+package org.payswitch.core.discount;
+
+import java.time.Duration;
+
+import org.payswitch.core.domain.Currencies;
+import org.payswitch.core.domain.Money;
+
+/**
+ * Checks a campaign definition before it is accepted; the message names the bad field, as
+ * the operator API reports it.
+ */
+public final class CampaignValidator
+{
+    /** Longest campaign id. */
+    public static final int MAX_ID_LENGTH = 40;
+    /** Campaign windows are at most this long, so per-card month counters cannot alias. */
+    public static final Duration MAX_WINDOW = Duration.ofDays(3660);
+
+    private CampaignValidator()
+    {
+    }
+
+    /** Why the definition is invalid, as "field: reason", or null when it is valid. */
+    public static String validate(final CampaignDefinition definition)
+    {
+        final String id = definition.campaignId();
+        if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || !id.matches("[A-Za-z0-9_-]+"))
+        {
+            return "campaignId: 1.." + MAX_ID_LENGTH + " characters of [A-Za-z0-9_-]";
+        }
+        if (definition.funder() == null || definition.funder().isBlank() || definition.funder().length() > 100)
+        {
+            return "funder: required, at most 100 characters";
+        }
+        if (definition.binPrefixes().isEmpty())
+        {
+            return "binPrefixes: at least one BIN prefix";
+        }
+        for (final String prefix : definition.binPrefixes())
+        {
+            if (prefix == null || !prefix.matches("[0-9]{6,8}"))
+            {
+                return "binPrefixes: each is 6 to 8 digits";
+            }
+        }
+        for (final Integer mcc : definition.mccs())
+        {
+            if (mcc == null || mcc < 0 || mcc > 9999)
+            {
+                return "mccs: each is a 4-digit merchant category code";
+            }
+        }
+        for (final String merchantId : definition.merchantIds())
+        {
+            if (merchantId == null || merchantId.isEmpty() || merchantId.length() > 15)
+            {
+                return "merchantIds: each is 1..15 characters";
+            }
+        }
+        if (!Currencies.isKnown(definition.currency()))
+        {
+            return "currency: not a known ISO 4217 currency";
+        }
+        if (definition.startsAt() == null)
+        {
+            return "startsAt: required";
+        }
+        if (definition.endsAt() == null || !definition.endsAt().isAfter(definition.startsAt()))
+        {
+            return "endsAt: required, after startsAt";
+        }
+        if (Duration.between(definition.startsAt(), definition.endsAt()).compareTo(MAX_WINDOW) > 0)
+        {
+            return "endsAt: a campaign lasts at most 10 years";
+        }
+        if (definition.minAmount() < 0 || definition.minAmount() > Money.MAX_AMOUNT)
+        {
+            return "minAmount: 0.." + Money.MAX_AMOUNT;
+        }
+        final String rule = validateRule(definition.discount());
+        if (rule != null)
+        {
+            return rule;
+        }
+        return validateLimits(definition);
+    }
+
+    private static String validateRule(final DiscountRule rule)
+    {
+        if (rule == null)
+        {
+            return "discount: required";
+        }
+        if (rule instanceof DiscountRule.Fixed fixed)
+        {
+            return isPositiveAmount(fixed.amount()) ? null : "discount.amount: positive";
+        }
+        if (rule instanceof DiscountRule.Percent percent)
+        {
+            if (percent.basisPoints() < 1 || percent.basisPoints() > 10_000)
+            {
+                return "discount.basisPoints: 1..10000";
+            }
+            return isPositiveAmount(percent.cap()) ? null : "discount.cap: positive";
+        }
+        if (rule instanceof DiscountRule.RandomAmount random)
+        {
+            if (!isPositiveAmount(random.min()))
+            {
+                return "discount.min: positive";
+            }
+            return random.max() >= random.min() && isPositiveAmount(random.max()) ? null :
+                "discount.max: at least min";
+        }
+        final DiscountRule.Tiered tiered = (DiscountRule.Tiered)rule;
+        if (tiered.tiers().isEmpty())
+        {
+            return "discount.tiers: at least one tier";
+        }
+        for (final DiscountRule.Tier tier : tiered.tiers())
+        {
+            if (tier.minAmount() < 0 || tier.minAmount() > Money.MAX_AMOUNT || !isPositiveAmount(tier.amount()))
+            {
+                return "discount.tiers: each has minAmount >= 0 and a positive amount";
+            }
+        }
+        final long distinct = tiered.tiers().stream().mapToLong(DiscountRule.Tier::minAmount).distinct().count();
+        return distinct == tiered.tiers().size() ? null : "discount.tiers: minAmounts must differ";
+    }
+
+    private static String validateLimits(final CampaignDefinition definition)
+    {
+        if (!isLimit(definition.perCardLimit(), CardUsage.MAX_TOTAL))
+        {
+            return "perCardLimit: null or 1.." + CardUsage.MAX_TOTAL;
+        }
+        if (!isLimit(definition.perCardDailyLimit(), CardUsage.MAX_PERIOD))
+        {
+            return "perCardDailyLimit: null or 1.." + CardUsage.MAX_PERIOD;
+        }
+        if (!isLimit(definition.perCardMonthlyLimit(), CardUsage.MAX_PERIOD))
+        {
+            return "perCardMonthlyLimit: null or 1.." + CardUsage.MAX_PERIOD;
+        }
+        if (!isLimit(definition.budget(), Long.MAX_VALUE - 1))
+        {
+            return "budget: null or positive";
+        }
+        if (!isLimit(definition.dailyBudget(), Long.MAX_VALUE - 1))
+        {
+            return "dailyBudget: null or positive";
+        }
+        if (!isLimit(definition.maxRedemptions(), Long.MAX_VALUE - 1))
+        {
+            return "maxRedemptions: null or positive";
+        }
+        if (!isLimit(definition.dailyMaxRedemptions(), Long.MAX_VALUE - 1))
+        {
+            return "dailyMaxRedemptions: null or positive";
+        }
+        return definition.onReversal() == null ? "onReversal: RESTORE or CONSUME" : null;
+    }
+
+    private static boolean isLimit(final long value, final long max)
+    {
+        return value == CampaignDefinition.NO_LIMIT || (value >= 1 && value <= max);
+    }
+
+    private static boolean isPositiveAmount(final long amount)
+    {
+        return amount > 0 && amount <= Money.MAX_AMOUNT;
+    }
+}

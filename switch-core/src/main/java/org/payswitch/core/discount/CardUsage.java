@@ -1,0 +1,161 @@
+package org.payswitch.core.discount;
+
+import org.agrona.collections.Long2LongHashMap;
+import org.payswitch.core.util.Hashing;
+
+/**
+ * How often each card used each campaign: in total, on its last day of use and in that day's
+ * month. One {@code long} per (campaign, card) in a primitive map, so ten million counters cost
+ * no boxing: bits 44..63 total (up to 1 048 575), 30..43 that day, 16..29 that month,
+ * 0..15 the local day of last use (days since 1970, good until 2149).
+ * Not thread-safe: owned by the single writer.
+ */
+final class CardUsage
+{
+    static final long MAX_TOTAL = (1L << 20) - 1;
+    static final long MAX_PERIOD = (1L << 14) - 1;
+
+    private static final int DAY_BITS = 16;
+    private static final int MONTH_SHIFT = 16;
+    private static final int DAILY_SHIFT = 30;
+    private static final int TOTAL_SHIFT = 44;
+    private static final long PERIOD_MASK = MAX_PERIOD;
+    private static final long DAY_MASK = (1L << DAY_BITS) - 1;
+
+    private final Long2LongHashMap usage;
+
+    CardUsage(final int expectedCounters)
+    {
+        usage = new Long2LongHashMap(Math.max(64, expectedCounters), 0.65f, 0L);
+    }
+
+    /** Number of (campaign, card) counters. */
+    int size()
+    {
+        return usage.size();
+    }
+
+    /** Uses of the campaign by the card, ever (net of RESTORE). */
+    long total(final int campaign, final int card)
+    {
+        return usage.get(key(campaign, card)) >>> TOTAL_SHIFT;
+    }
+
+    /** Uses on local day {@code epochDay}. */
+    long onDay(final int campaign, final int card, final int epochDay)
+    {
+        return onDay(usage.get(key(campaign, card)), epochDay);
+    }
+
+    /** Uses in the month of local day {@code epochDay}. */
+    long inMonthOf(final int campaign, final int card, final int epochDay)
+    {
+        return inMonth(usage.get(key(campaign, card)), epochDay);
+    }
+
+    /** Counts one use on {@code epochDay}. */
+    void use(final int campaign, final int card, final int epochDay)
+    {
+        final long key = key(campaign, card);
+        final long packed = usage.get(key);
+        final long total = Math.min(MAX_TOTAL, (packed >>> TOTAL_SHIFT) + 1);
+        final long daily = Math.min(MAX_PERIOD, onDay(packed, epochDay) + 1);
+        final long monthly = Math.min(MAX_PERIOD, inMonth(packed, epochDay) + 1);
+        store(key, pack(total, daily, monthly, epochDay));
+    }
+
+    /** Takes back one use made on {@code epochDay} (RESTORE). */
+    void restore(final int campaign, final int card, final int epochDay)
+    {
+        final long key = key(campaign, card);
+        final long packed = usage.get(key);
+        if (packed == 0)
+        {
+            return;
+        }
+        final int lastDay = lastDay(packed);
+        final long total = Math.max(0, (packed >>> TOTAL_SHIFT) - 1);
+        long daily = (packed >>> DAILY_SHIFT) & PERIOD_MASK;
+        long monthly = (packed >>> MONTH_SHIFT) & PERIOD_MASK;
+        if (lastDay == epochDay)
+        {
+            daily = Math.max(0, daily - 1);
+        }
+        if (monthIndexOf(lastDay) == monthIndexOf(epochDay))
+        {
+            monthly = Math.max(0, monthly - 1);
+        }
+        store(key, pack(total, daily, monthly, lastDay));
+    }
+
+    private void store(final long key, final long packed)
+    {
+        if (packed == 0)
+        {
+            usage.remove(key);
+        }
+        else
+        {
+            usage.put(key, packed);
+        }
+    }
+
+    /** Folds every counter into the state hash, independent of the map's iteration order. */
+    long hash(final long seed)
+    {
+        long sum = 0;
+        long xor = 0;
+        final Long2LongHashMap.EntryIterator entries = usage.entrySet().iterator();
+        while (entries.hasNext())
+        {
+            entries.next();
+            final long entry = Hashing.mix(Hashing.combine(entries.getLongKey(), entries.getLongValue()));
+            sum += entry;
+            xor ^= entry;
+        }
+        return Hashing.combine(Hashing.combine(Hashing.combine(seed, usage.size()), sum), xor);
+    }
+
+    private static long onDay(final long packed, final int epochDay)
+    {
+        return packed != 0 && lastDay(packed) == epochDay ? (packed >>> DAILY_SHIFT) & PERIOD_MASK : 0;
+    }
+
+    private static long inMonth(final long packed, final int epochDay)
+    {
+        return packed != 0 && monthIndexOf(lastDay(packed)) == monthIndexOf(epochDay) ?
+            (packed >>> MONTH_SHIFT) & PERIOD_MASK : 0;
+    }
+
+    private static int lastDay(final long packed)
+    {
+        return (int)(packed & DAY_MASK);
+    }
+
+    private static long pack(final long total, final long daily, final long monthly, final int epochDay)
+    {
+        return total << TOTAL_SHIFT | daily << DAILY_SHIFT | monthly << MONTH_SHIFT | (epochDay & DAY_MASK);
+    }
+
+    private static long key(final int campaign, final int card)
+    {
+        return (long)campaign << 32 | (card & 0xFFFF_FFFFL);
+    }
+
+    /**
+     * The month of a day counted from 1970-01-01, as {@code year * 12 + month - 1}: pure integer
+     * arithmetic (H. Hinnant's civil-from-days), so the hot path needs no date objects.
+     */
+    static int monthIndexOf(final int epochDay)
+    {
+        final int z = epochDay + 719_468;
+        final int era = (z >= 0 ? z : z - 146_096) / 146_097;
+        final int dayOfEra = z - era * 146_097;
+        final int yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365;
+        final int dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100);
+        final int shiftedMonth = (5 * dayOfYear + 2) / 153;
+        final int month = shiftedMonth < 10 ? shiftedMonth + 3 : shiftedMonth - 9;
+        final int year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0);
+        return year * 12 + month - 1;
+    }
+}

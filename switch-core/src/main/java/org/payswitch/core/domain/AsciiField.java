@@ -1,0 +1,167 @@
+package org.payswitch.core.domain;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * A reusable, fixed-capacity ASCII text field (a merchant id, an order id, a refund id) so the
+ * hot path can carry identifiers without creating Strings.
+ */
+public final class AsciiField implements CharSequence
+{
+    private final byte[] bytes;
+    private int length;
+
+    /** A field that holds up to {@code capacity} characters. */
+    public AsciiField(final int capacity)
+    {
+        this.bytes = new byte[capacity];
+    }
+
+    /** The most characters the field can hold. */
+    public int capacity()
+    {
+        return bytes.length;
+    }
+
+    @Override
+    public int length()
+    {
+        return length;
+    }
+
+    @Override
+    public char charAt(final int index)
+    {
+        return (char)(bytes[index] & 0xFF);
+    }
+
+    /** The byte at {@code index}. */
+    public byte byteAt(final int index)
+    {
+        return bytes[index];
+    }
+
+    /** The backing bytes; valid up to {@link #length()}. */
+    public byte[] bytes()
+    {
+        return bytes;
+    }
+
+    /** Empties the field. */
+    public void clear()
+    {
+        length = 0;
+    }
+
+    /**
+     * Sets the field from text. Returns false, leaving the field empty, when the text is longer
+     * than the capacity or has a character outside printable ASCII.
+     */
+    public boolean set(final CharSequence text)
+    {
+        length = 0;
+        final int textLength = text.length();
+        if (textLength > bytes.length)
+        {
+            return false;
+        }
+        for (int i = 0; i < textLength; i++)
+        {
+            final char c = text.charAt(i);
+            if (c < 0x20 || c > 0x7E)
+            {
+                length = 0;
+                return false;
+            }
+            bytes[i] = (byte)c;
+        }
+        length = textLength;
+        return true;
+    }
+
+    /** Copies {@code count} bytes from {@code source}; false, leaving the field empty, when they do not fit. */
+    public boolean set(final byte[] source, final int offset, final int count)
+    {
+        if (count > bytes.length)
+        {
+            length = 0;
+            return false;
+        }
+        System.arraycopy(source, offset, bytes, 0, count);
+        length = count;
+        return true;
+    }
+
+    /** Copies another field. */
+    public void set(final AsciiField other)
+    {
+        System.arraycopy(other.bytes, 0, bytes, 0, other.length);
+        length = other.length;
+    }
+
+    /** Drops trailing spaces, as fixed-width ISO 8583 fields are padded with them. */
+    public void trimTrailingSpaces()
+    {
+        while (length > 0 && bytes[length - 1] == ' ')
+        {
+            length--;
+        }
+    }
+
+    /** True when every character is in [A-Za-z0-9_-]. */
+    public boolean isIdentifier()
+    {
+        for (int i = 0; i < length; i++)
+        {
+            final byte b = bytes[i];
+            final boolean ok = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                b == '_' || b == '-';
+            if (!ok)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** True when this field holds the same characters as {@code source[offset, offset+count)}. */
+    public boolean contentEquals(final byte[] source, final int offset, final int count)
+    {
+        if (count != length)
+        {
+            return false;
+        }
+        for (int i = 0; i < count; i++)
+        {
+            if (bytes[i] != source[offset + i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A 64-bit hash of the content, stable across runs (used for indexes and the state hash). */
+    public long hash64()
+    {
+        long h = 0x84222325CBF29CE4L ^ length;
+        for (int i = 0; i < length; i++)
+        {
+            h = (h ^ bytes[i]) * 0x100000001B3L;
+        }
+        return h;
+    }
+
+    @Override
+    public CharSequence subSequence(final int start, final int end)
+    {
+        return toString().subSequence(start, end);
+    }
+
+    /** The content as a String. Allocates: not for the hot path. */
+    @Override
+    public String toString()
+    {
+        return new String(bytes, 0, length, StandardCharsets.US_ASCII);
+    }
+}

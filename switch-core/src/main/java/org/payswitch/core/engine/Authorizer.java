@@ -1,0 +1,198 @@
+package org.payswitch.core.engine;
+
+import org.payswitch.core.discount.DiscountEngine;
+import org.payswitch.core.discount.DiscountQuote;
+import org.payswitch.core.domain.CardStatus;
+import org.payswitch.core.domain.Money;
+import org.payswitch.core.domain.Pan;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.domain.TransactionStatus;
+import org.payswitch.core.domain.ZoneCalendar;
+import org.payswitch.core.util.Hashing;
+
+/**
+ * Decides authorizations and sales. Checks, in this order (docs/engine.md):
+ * <ol>
+ *   <li>format (30): PAN of 12..19 digits, order id 1..40 of [A-Za-z0-9_-], merchant id, expiry month;</li>
+ *   <li>merchant known (03), then the idempotency key: a retry of the same content is answered
+ *       with the original decision; other content under the key gets 94;</li>
+ *   <li>merchant enabled (03); card Luhn-valid and on file (14); expiry matches and is not past (54);
+ *       card status (41, 43, 57); currency the card's (13); amount in (0, 999 999 999 999] (13);</li>
+ *   <li>the best discount; then the per-transaction and daily limits on the charged amount (61);
+ *       available credit (51).</li>
+ * </ol>
+ * Every decision except 30, 94 and an unknown merchant's 03 is recorded as a transaction, so
+ * its retries are answered the same. Allocates nothing.
+ */
+public final class Authorizer
+{
+    private final CardBook cards;
+    private final MerchantBook merchants;
+    private final TransactionStore transactions;
+    private final HoldExpiryQueue holds;
+    private final DiscountEngine discounts;
+    private final ZoneCalendar calendar;
+    private final TransactionViews views;
+    private final DiscountQuote quote = new DiscountQuote();
+
+    public Authorizer(
+        final CardBook cards,
+        final MerchantBook merchants,
+        final TransactionStore transactions,
+        final HoldExpiryQueue holds,
+        final DiscountEngine discounts,
+        final ZoneCalendar calendar,
+        final TransactionViews views)
+    {
+        this.cards = cards;
+        this.merchants = merchants;
+        this.transactions = transactions;
+        this.holds = holds;
+        this.discounts = discounts;
+        this.calendar = calendar;
+        this.views = views;
+    }
+
+    /** Decides the authorization (or sale) in {@code command} and writes the answer onto it. */
+    public void authorize(final SwitchCommand command)
+    {
+        if (!isWellFormed(command))
+        {
+            command.responseCode = ResponseCode.FORMAT_ERROR;
+            return;
+        }
+        final int merchant = merchants.find(command.merchantId);
+        if (merchant == MerchantBook.NOT_FOUND)
+        {
+            command.responseCode = ResponseCode.INVALID_MERCHANT;
+            return;
+        }
+        final long fingerprint = fingerprint(command);
+        final int existing = transactions.findByKey(merchant, command.orderId);
+        if (existing != TransactionStore.NOT_FOUND)
+        {
+            answerRetry(command, existing, fingerprint);
+            return;
+        }
+
+        final int card = cards.find(command.pan, command.panLength);
+        final int mcc = command.mcc != SwitchCommand.NO_MCC ? command.mcc : merchants.mcc(merchant);
+        final int txn = transactions.append(merchant, command.orderId, card, command.pan, command.panLength,
+            command.amount, command.currency, mcc, command.timestamp, fingerprint,
+            command.capture ? TransactionStore.FLAG_SALE : 0);
+
+        quote.clear();
+        final ResponseCode code = decide(command, merchant, card, mcc, txn);
+        if (code.isApproved())
+        {
+            approve(command, card, txn);
+        }
+        else
+        {
+            transactions.decide(txn, code, TransactionStatus.DECLINED, 0, DiscountQuote.NONE);
+        }
+        command.responseCode = code;
+        views.fill(txn, command.transaction);
+    }
+
+    private ResponseCode decide(
+        final SwitchCommand command, final int merchant, final int card, final int mcc, final int txn)
+    {
+        if (!merchants.isEnabled(merchant))
+        {
+            return ResponseCode.INVALID_MERCHANT;
+        }
+        if (card == CardBook.NOT_FOUND || !Pan.isLuhnValid(command.pan, command.panLength))
+        {
+            return ResponseCode.INVALID_CARD_NUMBER;
+        }
+        final int expiryOnFile = cards.expiry(card);
+        if ((command.expiry != SwitchCommand.NO_EXPIRY && command.expiry != expiryOnFile) ||
+            calendar.isExpired(expiryOnFile, command.timestamp))
+        {
+            return ResponseCode.EXPIRED_CARD;
+        }
+        final CardStatus status = cards.status(card);
+        if (status != CardStatus.ACTIVE)
+        {
+            return status.declineCode();
+        }
+        if (command.currency != cards.currency(card) || !Money.isValidAmount(command.amount))
+        {
+            return ResponseCode.INVALID_AMOUNT;
+        }
+
+        discounts.quote(command.pan, command.panLength, command.merchantId, mcc, command.amount, command.currency,
+            command.timestamp, TransactionStore.idOf(txn), card, quote);
+        final long charged = command.amount - quote.discount;
+        final int today = calendar.epochDay(command.timestamp);
+        if (CardBook.exceeds(charged, cards.perTransactionLimit(card)) ||
+            CardBook.exceeds(cards.spentOn(card, today) + charged, cards.dailyLimit(card)))
+        {
+            return ResponseCode.EXCEEDS_AMOUNT_LIMIT;
+        }
+        if (charged > cards.available(card))
+        {
+            return ResponseCode.INSUFFICIENT_FUNDS;
+        }
+        return ResponseCode.APPROVED;
+    }
+
+    private void approve(final SwitchCommand command, final int card, final int txn)
+    {
+        final long charged = command.amount - quote.discount;
+        final int today = calendar.epochDay(command.timestamp);
+        cards.hold(card, charged, today);
+        if (quote.campaign != DiscountQuote.NONE)
+        {
+            discounts.redeem(quote, card);
+        }
+        if (command.capture)
+        {
+            transactions.decide(txn, ResponseCode.APPROVED, TransactionStatus.CAPTURED, quote.discount, quote.campaign);
+            transactions.setCaptured(txn, charged);
+        }
+        else
+        {
+            transactions.decide(txn, ResponseCode.APPROVED, TransactionStatus.AUTHORIZED, quote.discount,
+                quote.campaign);
+            holds.add(txn);
+        }
+    }
+
+    private void answerRetry(final SwitchCommand command, final int txn, final long fingerprint)
+    {
+        if (transactions.fingerprint(txn) != fingerprint)
+        {
+            command.responseCode = ResponseCode.DUPLICATE_TRANSMISSION;
+            return;
+        }
+        final ResponseCode original = transactions.responseCode(txn);
+        command.responseCode = original;
+        views.fill(txn, command.transaction);
+        command.transaction.status = !original.isApproved() ? TransactionStatus.DECLINED :
+            (transactions.flags(txn) & TransactionStore.FLAG_SALE) != 0 ? TransactionStatus.CAPTURED :
+            TransactionStatus.AUTHORIZED;
+    }
+
+    private static boolean isWellFormed(final SwitchCommand command)
+    {
+        return Pan.isValidLength(command.panLength) &&
+            command.orderId.length() > 0 && command.orderId.isIdentifier() &&
+            command.merchantId.length() > 0 &&
+            (command.expiry == SwitchCommand.NO_EXPIRY || ZoneCalendar.isValidExpiry(command.expiry)) &&
+            command.currency > 0 && command.currency <= 999 &&
+            (command.mcc == SwitchCommand.NO_MCC || (command.mcc >= 0 && command.mcc <= 9999));
+    }
+
+    /** Hash of everything that makes two authorizations "the same content". */
+    static long fingerprint(final SwitchCommand command)
+    {
+        long h = Hashing.combine(command.pan, command.panLength);
+        h = Hashing.combine(h, command.expiry);
+        h = Hashing.combine(h, command.amount);
+        h = Hashing.combine(h, command.currency);
+        h = Hashing.combine(h, command.mcc);
+        return Hashing.combine(h, command.capture ? 1 : 0);
+    }
+}

@@ -1,0 +1,193 @@
+package org.payswitch.core.engine;
+
+import org.payswitch.core.discount.CampaignDefinition;
+import org.payswitch.core.discount.CampaignFigures;
+import org.payswitch.core.discount.DiscountEngine;
+import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.domain.CardStatus;
+import org.payswitch.core.domain.Currencies;
+import org.payswitch.core.domain.Money;
+import org.payswitch.core.domain.Pan;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.domain.ZoneCalendar;
+
+/**
+ * Operator commands and queries: cards, merchants, campaigns, campaign figures and the
+ * settlement report. Invalid definitions are refused whole, with a message naming the field
+ * (response code 30); nothing is half-applied. Off the hot path: these may allocate.
+ */
+public final class OperatorCommands
+{
+    private final CardBook cards;
+    private final MerchantBook merchants;
+    private final DiscountEngine discounts;
+    private final AsciiField merchantId = new AsciiField(MerchantBook.MAX_ID_LENGTH);
+
+    public OperatorCommands(final CardBook cards, final MerchantBook merchants, final DiscountEngine discounts)
+    {
+        this.cards = cards;
+        this.merchants = merchants;
+        this.discounts = discounts;
+    }
+
+    /** Executes an operator command; {@code eventTime} dates the figures of queries. */
+    public void execute(final SwitchCommand command, final long eventTime)
+    {
+        switch (command.type)
+        {
+            case UPSERT_CARD -> upsertCard(command);
+            case SET_CARD_STATUS -> setCardStatus(command);
+            case UPSERT_MERCHANT -> upsertMerchant(command);
+            case CREATE_CAMPAIGN -> answer(command, command.payload instanceof CampaignDefinition definition ?
+                discounts.create(definition) : "campaign: definition required");
+            case PAUSE_CAMPAIGN -> answer(command, discounts.setPaused(String.valueOf(command.payload), true));
+            case RESUME_CAMPAIGN -> answer(command, discounts.setPaused(String.valueOf(command.payload), false));
+            case GET_CAMPAIGNS -> getCampaigns(command, eventTime);
+            case DISCOUNT_REPORT ->
+            {
+                command.answer = discounts.settlement(eventTime);
+                command.responseCode = ResponseCode.APPROVED;
+            }
+            default -> command.reject(ResponseCode.FORMAT_ERROR, "type: not an operator command");
+        }
+    }
+
+    private void upsertCard(final SwitchCommand command)
+    {
+        if (!(command.payload instanceof CardDefinition definition))
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, "card: definition required");
+            return;
+        }
+        final String invalid = validate(definition);
+        if (invalid != null)
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, invalid);
+            return;
+        }
+        cards.upsert(definition);
+        command.responseCode = ResponseCode.APPROVED;
+        fillCard(cards.find(definition.pan(), definition.panLength()), command.card);
+    }
+
+    private void setCardStatus(final SwitchCommand command)
+    {
+        if (!(command.payload instanceof CardStatus status))
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, "status: ACTIVE, BLOCKED, LOST or STOLEN");
+            return;
+        }
+        final int card = cards.find(command.pan, command.panLength);
+        if (card == CardBook.NOT_FOUND)
+        {
+            command.reject(ResponseCode.INVALID_CARD_NUMBER, "pan: no such card");
+            return;
+        }
+        cards.setStatus(card, status);
+        command.responseCode = ResponseCode.APPROVED;
+        fillCard(card, command.card);
+    }
+
+    private void upsertMerchant(final SwitchCommand command)
+    {
+        if (!(command.payload instanceof MerchantDefinition definition))
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, "merchant: definition required");
+            return;
+        }
+        final String id = definition.merchantId();
+        if (id == null || id.isEmpty() || id.length() > MerchantBook.MAX_ID_LENGTH || !merchantId.set(id) ||
+            !merchantId.isIdentifier())
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, "merchantId: 1..15 characters of [A-Za-z0-9_-]");
+            return;
+        }
+        if (definition.name() == null || definition.name().length() > 100)
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, "name: required, at most 100 characters");
+            return;
+        }
+        if (definition.mcc() < 0 || definition.mcc() > 9999)
+        {
+            command.reject(ResponseCode.FORMAT_ERROR, "mcc: a 4-digit merchant category code");
+            return;
+        }
+        merchants.upsert(merchantId, definition.name(), definition.mcc(), definition.enabled());
+        command.responseCode = ResponseCode.APPROVED;
+    }
+
+    private void getCampaigns(final SwitchCommand command, final long eventTime)
+    {
+        if (command.payload == null)
+        {
+            command.answer = discounts.allFigures(eventTime);
+            command.responseCode = ResponseCode.APPROVED;
+            return;
+        }
+        final CampaignFigures figures = discounts.figures(String.valueOf(command.payload), eventTime);
+        command.answer = figures;
+        command.responseCode = figures == null ? ResponseCode.UNABLE_TO_LOCATE_ORIGINAL : ResponseCode.APPROVED;
+    }
+
+    private void fillCard(final int card, final CardView view)
+    {
+        view.present = true;
+        view.pan = cards.pan(card);
+        view.panLength = cards.panLength(card);
+        view.status = cards.status(card);
+        view.currency = cards.currency(card);
+        view.creditLimit = cards.creditLimit(card);
+        view.available = Math.max(0, cards.available(card));
+    }
+
+    private static void answer(final SwitchCommand command, final String refusal)
+    {
+        if (refusal == null)
+        {
+            command.responseCode = ResponseCode.APPROVED;
+        }
+        else
+        {
+            command.reject(refusal.contains("no such") ? ResponseCode.UNABLE_TO_LOCATE_ORIGINAL :
+                ResponseCode.FORMAT_ERROR, refusal);
+        }
+    }
+
+    /** Why a card definition is invalid ("field: reason"), or null. */
+    static String validate(final CardDefinition card)
+    {
+        if (!Pan.isValidLength(card.panLength()))
+        {
+            return "pan: 12..19 digits";
+        }
+        if (!Pan.isLuhnValid(card.pan(), card.panLength()))
+        {
+            return "pan: fails the Luhn check";
+        }
+        if (!ZoneCalendar.isValidExpiry(card.expiry()))
+        {
+            return "expiry: YYMM";
+        }
+        if (card.status() == null)
+        {
+            return "status: ACTIVE, BLOCKED, LOST or STOLEN";
+        }
+        if (!Currencies.isKnown(card.currency()))
+        {
+            return "currency: not a known ISO 4217 currency";
+        }
+        if (card.creditLimit() < 0 || card.creditLimit() > Money.MAX_AMOUNT)
+        {
+            return "creditLimit: 0.." + Money.MAX_AMOUNT;
+        }
+        if (card.perTransactionLimit() != Money.NO_LIMIT && !Money.isValidAmount(card.perTransactionLimit()))
+        {
+            return "perTransactionLimit: null or 1.." + Money.MAX_AMOUNT;
+        }
+        if (card.dailyLimit() != Money.NO_LIMIT && !Money.isValidAmount(card.dailyLimit()))
+        {
+            return "dailyLimit: null or 1.." + Money.MAX_AMOUNT;
+        }
+        return null;
+    }
+}

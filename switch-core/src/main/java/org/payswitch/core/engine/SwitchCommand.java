@@ -1,0 +1,99 @@
+package org.payswitch.core.engine;
+
+import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.domain.ResponseCode;
+
+/**
+ * One request to the engine and, once executed, its answer. A plain mutable class with
+ * primitive fields so that it can be a preallocated ring slot, filled by the gateway without
+ * allocation and reused for every message (as exchange-core's OrderCommand).
+ *
+ * <p>Request fields are set by the publisher; {@link #responseCode}, {@link #transaction},
+ * {@link #card}, {@link #error} and {@link #answer} are set by the engine.
+ */
+public final class SwitchCommand
+{
+    /** Longest order id (JSON {@code orderId}; ISO DE 37 is 12). */
+    public static final int MAX_ORDER_ID_LENGTH = 40;
+    /** Longest refund id. */
+    public static final int MAX_REFUND_ID_LENGTH = 40;
+    /** {@link #expiry} when the request carries none. */
+    public static final int NO_EXPIRY = -1;
+    /** {@link #mcc} when the request carries none: the merchant's own applies. */
+    public static final int NO_MCC = -1;
+
+    public CommandType type;
+    /** When the gateway received the request, epoch milliseconds: the only clock the engine knows. */
+    public long timestamp;
+
+    public final AsciiField merchantId = new AsciiField(MerchantBook.MAX_ID_LENGTH);
+    public final AsciiField orderId = new AsciiField(MAX_ORDER_ID_LENGTH);
+    /** The transaction a capture, reversal, refund or query names; 0 to name it by (merchantId, orderId). */
+    public long transactionId;
+
+    /** PAN as an unsigned number of {@link #panLength} digits (see {@code Pan}). */
+    public long pan;
+    public int panLength;
+    /** Expiry as YYMM, or {@link #NO_EXPIRY}. */
+    public int expiry;
+    /** Amount in minor units. For a capture, meaningful only when {@link #hasAmount}. */
+    public long amount;
+    public boolean hasAmount;
+    /** ISO 4217 numeric currency, e.g. 156 for CNY. */
+    public int currency;
+    public int mcc;
+    /** Authorize and capture at once (a sale: JSON capture:true, ISO 0200). */
+    public boolean capture;
+    public final AsciiField refundId = new AsciiField(MAX_REFUND_ID_LENGTH);
+    /** The definition or argument of an operator command (card, merchant, campaign, id). */
+    public Object payload;
+
+    /** The outcome of this command. */
+    public ResponseCode responseCode;
+    /** The transaction this command created or named, as it stands after the command. */
+    public final TransactionView transaction = new TransactionView();
+    /** The card a lookup found. */
+    public final CardView card = new CardView();
+    /** Why an operator command was refused (names the field), or null. */
+    public String error;
+    /** The answer of an operator query (campaigns, reports), or null. */
+    public Object answer;
+
+    /** Clears every field, request and answer, before the slot is filled again. */
+    public void reset()
+    {
+        type = null;
+        timestamp = 0;
+        merchantId.clear();
+        orderId.clear();
+        transactionId = 0;
+        pan = 0;
+        panLength = 0;
+        expiry = NO_EXPIRY;
+        amount = 0;
+        hasAmount = false;
+        currency = 0;
+        mcc = NO_MCC;
+        capture = false;
+        refundId.clear();
+        payload = null;
+        clearAnswer();
+    }
+
+    /** Clears only the answer, e.g. before a replay executes a journaled request again. */
+    public void clearAnswer()
+    {
+        responseCode = null;
+        transaction.clear();
+        card.clear();
+        error = null;
+        answer = null;
+    }
+
+    /** Sets the outcome of an operator command that was refused, naming what was wrong. */
+    public void reject(final ResponseCode code, final String why)
+    {
+        responseCode = code;
+        error = why;
+    }
+}

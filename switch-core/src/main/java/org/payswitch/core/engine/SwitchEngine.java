@@ -1,0 +1,147 @@
+package org.payswitch.core.engine;
+
+import org.payswitch.core.discount.DiscountEngine;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.domain.ZoneCalendar;
+import org.payswitch.core.util.Hashing;
+
+/**
+ * The single writer of all business state: cards, merchants, transactions, refunds, holds and
+ * campaigns. A deterministic state machine: state changes only through {@link #execute}, and
+ * the only clock is the commands' own timestamps, so the same commands always give the same
+ * state ({@link #stateHash()}). Plain Java: the pipeline's handler is a thin adapter over it.
+ * Not thread-safe by design: exactly one thread calls it.
+ */
+public final class SwitchEngine
+{
+    private final CardBook cards;
+    private final MerchantBook merchants = new MerchantBook();
+    private final TransactionStore transactions;
+    private final RefundLedger refunds = new RefundLedger();
+    private final HoldExpiryQueue holds = new HoldExpiryQueue();
+    private final DiscountEngine discounts;
+    private final Authorizer authorizer;
+    private final TransactionLifecycle lifecycle;
+    private final TransactionViews views;
+    private final OperatorCommands operator;
+    private long eventTime = Long.MIN_VALUE;
+
+    public SwitchEngine(final EngineConfig config)
+    {
+        final ZoneCalendar calendar = new ZoneCalendar(config.zone());
+        cards = new CardBook(config.expectedCards());
+        transactions = new TransactionStore(config.expectedTransactions());
+        discounts = new DiscountEngine(config.zone(), config.expectedCards());
+        views = new TransactionViews(transactions, merchants, discounts);
+        authorizer = new Authorizer(cards, merchants, transactions, holds, discounts, calendar, views);
+        lifecycle = new TransactionLifecycle(cards, merchants, transactions, refunds, holds, discounts, calendar,
+            views, config.holdExpiry().toMillis());
+        operator = new OperatorCommands(cards, merchants, discounts);
+    }
+
+    /**
+     * Executes one command and writes its answer onto it. Event time first moves to the
+     * command's timestamp (never back), expiring the holds that are due.
+     */
+    public void execute(final SwitchCommand command)
+    {
+        command.clearAnswer();
+        advanceTo(command.timestamp);
+        switch (command.type)
+        {
+            case AUTHORIZE -> authorizer.authorize(command);
+            case CAPTURE -> lifecycle.capture(command);
+            case REVERSAL -> lifecycle.reverse(command);
+            case REFUND -> lifecycle.refund(command);
+            case EXPIRE_HOLDS -> command.responseCode = ResponseCode.APPROVED;
+            case GET_TRANSACTION -> getTransaction(command);
+            case LOOKUP_CARD -> lookupCard(command);
+            default -> operator.execute(command, eventTime);
+        }
+    }
+
+    /** Event time: the latest timestamp of any command executed, epoch milliseconds. */
+    public long eventTime()
+    {
+        return eventTime;
+    }
+
+    /**
+     * A hash of all business state (cards and their credit, merchants, transactions, refunds,
+     * campaigns and their usage). Two engines with equal hashes answer every future command
+     * alike; replays and retries are checked with it. Walks everything: not for the hot path.
+     */
+    public long stateHash()
+    {
+        long h = cards.hash(1);
+        h = merchants.hash(h);
+        h = transactions.hash(h);
+        h = refunds.hash(h);
+        h = discounts.hash(h);
+        return Hashing.mix(h);
+    }
+
+    /** Number of transactions decided so far. */
+    public int transactionCount()
+    {
+        return transactions.count();
+    }
+
+    /** Number of cards on file. */
+    public int cardCount()
+    {
+        return cards.count();
+    }
+
+    /** Number of merchants. */
+    public int merchantCount()
+    {
+        return merchants.count();
+    }
+
+    /** The discount engine, for read-only figures in reports and tests. */
+    public DiscountEngine discounts()
+    {
+        return discounts;
+    }
+
+    private void advanceTo(final long timestamp)
+    {
+        if (timestamp > eventTime)
+        {
+            eventTime = timestamp;
+            lifecycle.expireHolds(timestamp);
+        }
+    }
+
+    private void getTransaction(final SwitchCommand command)
+    {
+        final int txn = lifecycle.findOriginal(command);
+        if (txn == TransactionStore.NOT_FOUND)
+        {
+            command.responseCode = ResponseCode.UNABLE_TO_LOCATE_ORIGINAL;
+            return;
+        }
+        views.fill(txn, command.transaction);
+        command.responseCode = ResponseCode.APPROVED;
+    }
+
+    private void lookupCard(final SwitchCommand command)
+    {
+        final int card = cards.find(command.pan, command.panLength);
+        if (card == CardBook.NOT_FOUND)
+        {
+            command.responseCode = ResponseCode.INVALID_CARD_NUMBER;
+            return;
+        }
+        final CardView view = command.card;
+        view.present = true;
+        view.pan = cards.pan(card);
+        view.panLength = cards.panLength(card);
+        view.status = cards.status(card);
+        view.currency = cards.currency(card);
+        view.creditLimit = cards.creditLimit(card);
+        view.available = Math.max(0, cards.available(card));
+        command.responseCode = ResponseCode.APPROVED;
+    }
+}

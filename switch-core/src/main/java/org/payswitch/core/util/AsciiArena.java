@@ -1,0 +1,72 @@
+package org.payswitch.core.util;
+
+import java.util.Arrays;
+
+import org.payswitch.core.domain.AsciiField;
+
+/**
+ * Append-only storage for many short ASCII strings (order ids, refund ids) in large byte pages:
+ * one length byte plus the characters, addressed by a {@code long} reference. Costs the
+ * string's length plus one byte, where a String would cost some 56 bytes of headers.
+ */
+public final class AsciiArena
+{
+    private static final int PAGE_BITS = 20;
+    private static final int PAGE_SIZE = 1 << PAGE_BITS;
+    private static final int MAX_STRING = 255;
+
+    private byte[][] pages = new byte[16][];
+    private int pageCount;
+    private int position = PAGE_SIZE;
+
+    /** Stores the field's characters (at most 255) and returns their reference. */
+    public long append(final AsciiField field)
+    {
+        final int length = Math.min(field.length(), MAX_STRING);
+        if (position + 1 + length > PAGE_SIZE)
+        {
+            if (pageCount == pages.length)
+            {
+                pages = Arrays.copyOf(pages, pages.length * 2);
+            }
+            pages[pageCount++] = new byte[PAGE_SIZE];
+            position = 0;
+        }
+        final long reference = ((long)(pageCount - 1) << PAGE_BITS) | position;
+        final byte[] page = pages[pageCount - 1];
+        page[position] = (byte)length;
+        System.arraycopy(field.bytes(), 0, page, position + 1, length);
+        position += 1 + length;
+        return reference;
+    }
+
+    /** True when the string at {@code reference} has exactly the field's characters. */
+    public boolean equalsAt(final long reference, final AsciiField field)
+    {
+        final byte[] page = pages[(int)(reference >>> PAGE_BITS)];
+        final int offset = (int)(reference & (PAGE_SIZE - 1));
+        return field.contentEquals(page, offset + 1, page[offset] & 0xFF);
+    }
+
+    /** Copies the string at {@code reference} into {@code out}. */
+    public void copy(final long reference, final AsciiField out)
+    {
+        final byte[] page = pages[(int)(reference >>> PAGE_BITS)];
+        final int offset = (int)(reference & (PAGE_SIZE - 1));
+        out.set(page, offset + 1, page[offset] & 0xFF);
+    }
+
+    /** Folds the string at {@code reference} into a hash. */
+    public long hashAt(final long seed, final long reference)
+    {
+        final byte[] page = pages[(int)(reference >>> PAGE_BITS)];
+        final int offset = (int)(reference & (PAGE_SIZE - 1));
+        final int length = page[offset] & 0xFF;
+        long h = Hashing.combine(seed, length);
+        for (int i = 1; i <= length; i++)
+        {
+            h = Hashing.combine(h, page[offset + i]);
+        }
+        return h;
+    }
+}

@@ -1,0 +1,115 @@
+package org.payswitch.core.util;
+
+/**
+ * An open-addressing index from a 32-bit hash to int values whose keys live elsewhere (in a
+ * table of the caller's). A lookup walks the probe chain of the hash and asks the caller's
+ * {@link Matcher} whether a candidate value's key is the one sought, so keys of any shape
+ * (bytes of an order id, say) are indexed without boxing or copies. No removal: the switch
+ * never forgets a key. Not thread-safe.
+ */
+public final class HashIndex
+{
+    /** Returned when no value matches. */
+    public static final int MISSING = -1;
+
+    /** Decides whether the key stored for a value is the key being looked up. */
+    @FunctionalInterface
+    public interface Matcher
+    {
+        /** True when {@code value}'s key equals the key sought. */
+        boolean matches(int value);
+    }
+
+    private int[] values;
+    private int[] hashes;
+    private int mask;
+    private int size;
+    private int resizeThreshold;
+
+    /** An index sized for about {@code expected} entries before it first grows. */
+    public HashIndex(final int expected)
+    {
+        allocate(capacityFor(expected));
+    }
+
+    /** Number of entries. */
+    public int size()
+    {
+        return size;
+    }
+
+    /** The value whose key has this hash and that the matcher accepts, or {@link #MISSING}. */
+    public int get(final int hash, final Matcher matcher)
+    {
+        int index = spread(hash) & mask;
+        while (true)
+        {
+            final int value = values[index];
+            if (value == MISSING)
+            {
+                return MISSING;
+            }
+            if (hashes[index] == hash && matcher.matches(value))
+            {
+                return value;
+            }
+            index = (index + 1) & mask;
+        }
+    }
+
+    /** Adds a value under the hash; the caller makes sure its key is not present already. */
+    public void put(final int hash, final int value)
+    {
+        if (size >= resizeThreshold)
+        {
+            grow();
+        }
+        insert(hash, value);
+        size++;
+    }
+
+    private void insert(final int hash, final int value)
+    {
+        int index = spread(hash) & mask;
+        while (values[index] != MISSING)
+        {
+            index = (index + 1) & mask;
+        }
+        values[index] = value;
+        hashes[index] = hash;
+    }
+
+    private void grow()
+    {
+        final int[] oldValues = values;
+        final int[] oldHashes = hashes;
+        allocate(oldValues.length * 2);
+        for (int i = 0; i < oldValues.length; i++)
+        {
+            if (oldValues[i] != MISSING)
+            {
+                insert(oldHashes[i], oldValues[i]);
+            }
+        }
+    }
+
+    private void allocate(final int capacity)
+    {
+        values = new int[capacity];
+        java.util.Arrays.fill(values, MISSING);
+        hashes = new int[capacity];
+        mask = capacity - 1;
+        resizeThreshold = (int)(capacity * 0.7f);
+    }
+
+    private static int capacityFor(final int expected)
+    {
+        final long wanted = Math.max(16L, (long)Math.ceil(expected / 0.7));
+        return (int)Math.min(1L << 30, Long.highestOneBit(wanted - 1) << 1);
+    }
+
+    private static int spread(final int hash)
+    {
+        return hash ^ (hash >>> 16);
+    }
+}
