@@ -28,6 +28,8 @@ public enum CommandType
     PAUSE_CAMPAIGN(true),
     /** Resume a paused campaign by id. */
     RESUME_CAMPAIGN(true),
+    /** Load shared/API.md's demo data ({@code amount} cards); journaled as one record, not a million. */
+    LOAD_DEMO_DATA(true),
     /** A transaction by id or by (merchantId, orderId). */
     GET_TRANSACTION(false),
     /** A card's status, limit and available credit, by PAN. */

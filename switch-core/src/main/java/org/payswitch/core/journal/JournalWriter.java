@@ -1,0 +1,77 @@
+package org.payswitch.core.journal;
+
+import java.nio.ByteBuffer;
+
+import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.queue.ExcerptAppender;
+import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
+import org.agrona.concurrent.UnsafeBuffer;
+import org.payswitch.core.engine.SwitchCommand;
+
+/**
+ * Appends journal records to Chronicle Queue. Each record is encoded in place into one reused
+ * direct buffer ({@link JournalRecord}) and copied into the queue's memory-mapped file in one
+ * write. Used by exactly one thread (the journal stage); the appender is taken on first use so
+ * it belongs to that thread.
+ */
+public final class JournalWriter implements AutoCloseable
+{
+    private static final int MAX_RECORD = 1 << 16;
+    private static final byte[] NO_PAYLOAD = new byte[0];
+
+    private final SingleChronicleQueue queue;
+    private final UnsafeBuffer record;
+    private final BytesStore<?, ?> recordStore;
+    private ExcerptAppender appender;
+    private volatile long lastIndex = -1;
+    private long records;
+
+    /** Opens (or creates) the journal. */
+    public JournalWriter(final JournalConfig config)
+    {
+        queue = ChronicleQueues.open(config);
+        final ByteBuffer direct = ByteBuffer.allocateDirect(MAX_RECORD);
+        record = new UnsafeBuffer(direct);
+        recordStore = BytesStore.wrap(direct);
+    }
+
+    /** Appends the command's request and decision. */
+    public void append(final SwitchCommand command)
+    {
+        final byte[] payload = command.payload == null ? NO_PAYLOAD : PayloadCodec.encode(command.payload);
+        final int length = JournalRecord.encode(command, record, 0, payload, payload.length);
+        if (appender == null)
+        {
+            appender = queue.createAppender();
+        }
+        try (DocumentContext document = appender.writingDocument())
+        {
+            document.wire().bytes().write(recordStore, 0L, (long)length);
+        }
+        lastIndex = appender.lastIndexAppended();
+        records++;
+    }
+
+    /** The Chronicle index of the last record appended, -1 before any: the journal position. */
+    public long lastIndex()
+    {
+        return lastIndex;
+    }
+
+    /** Records appended by this writer. */
+    public long records()
+    {
+        return records;
+    }
+
+    @Override
+    public void close()
+    {
+        if (appender != null)
+        {
+            appender.close();
+        }
+        queue.close();
+    }
+}

@@ -1,0 +1,89 @@
+package org.payswitch.core.pipeline;
+
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+
+import org.HdrHistogram.Histogram;
+import org.HdrHistogram.Recorder;
+import org.payswitch.core.domain.ResponseCode;
+
+/**
+ * Counters the stages write and the metrics endpoint reads: answers by response code,
+ * unexpected exceptions, overload refusals, the journal position and a latency histogram
+ * (receive to reply, nanoseconds). Each figure has one writing thread; readers see it lazily.
+ */
+public final class PipelineMetrics
+{
+    private static final ResponseCode[] CODES = ResponseCode.values();
+
+    private final AtomicLongArray answers = new AtomicLongArray(CODES.length);
+    private final AtomicLong exceptions = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
+    private final AtomicLong journalPosition = new AtomicLong(-1);
+    private final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    private final Histogram cumulativeLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+
+    void countAnswer(final ResponseCode code)
+    {
+        if (code != null)
+        {
+            answers.lazySet(code.ordinal(), answers.get(code.ordinal()) + 1);
+        }
+    }
+
+    void countException()
+    {
+        exceptions.incrementAndGet();
+    }
+
+    /** Counts a request refused with 91 because the ring was full or the switch was stopping. */
+    public void countRefused()
+    {
+        refused.incrementAndGet();
+    }
+
+    void journalPosition(final long index)
+    {
+        journalPosition.lazySet(index);
+    }
+
+    void recordLatency(final long nanos)
+    {
+        latency.recordValue(Math.min(Math.max(nanos, 0), TimeUnit.SECONDS.toNanos(60)));
+    }
+
+    /** Answers given with {@code code} (91 refusals at the door are in {@link #refused()}). */
+    public long answers(final ResponseCode code)
+    {
+        return answers.get(code.ordinal());
+    }
+
+    /** Unexpected exceptions in any stage. */
+    public long exceptions()
+    {
+        return exceptions.get();
+    }
+
+    /** Requests refused with 91 before they entered the ring. */
+    public long refused()
+    {
+        return refused.get();
+    }
+
+    /** Chronicle index of the last journaled record, -1 before any. */
+    public long journalPosition()
+    {
+        return journalPosition.get();
+    }
+
+    /**
+     * The latency of every answer since start, receive to reply. Call from one reader thread
+     * (the metrics endpoint); returns a copy.
+     */
+    public synchronized Histogram latencySinceStart()
+    {
+        cumulativeLatency.add(latency.getIntervalHistogram());
+        return cumulativeLatency.copy();
+    }
+}

@@ -1,0 +1,39 @@
+package org.payswitch.core.pipeline;
+
+import org.payswitch.core.engine.SwitchCommand;
+
+/**
+ * A ring slot: the command with its answer, where the answer goes, and the gateway's own
+ * per-slot attachment (echo fields of an ISO 8583 request, say). Preallocated once per slot
+ * and reused; publishers fill it with static translators that capture nothing.
+ */
+public final class SwitchEvent
+{
+    /** The request and, after stage 1, its answer. */
+    public final SwitchCommand command = new SwitchCommand();
+    /** Created once per slot by the pipeline's attachment factory; null when there is none. */
+    public final Object attachment;
+    /** The gateway's handle for the answer (a connection, say); set by the publisher. */
+    public Object replyTo;
+    /** The gateway's correlation for the answer; set by the publisher. */
+    public long replyToken;
+    /** {@code System.nanoTime()} when the gateway received the request, for latency figures. */
+    public long receivedNanos;
+    /** Set by stage 1 when the engine threw: answered 96, journaled so a replay does the same. */
+    public boolean failed;
+
+    SwitchEvent(final Object attachment)
+    {
+        this.attachment = attachment;
+    }
+
+    /** Clears the slot before it is filled again. */
+    public void reset()
+    {
+        command.reset();
+        replyTo = null;
+        replyToken = 0;
+        receivedNanos = 0;
+        failed = false;
+    }
+}

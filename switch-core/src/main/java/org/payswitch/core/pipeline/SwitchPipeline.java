@@ -1,0 +1,190 @@
+package org.payswitch.core.pipeline;
+
+import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.RingBuffer;
+import com.lmax.disruptor.TimeoutException;
+import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.ProducerType;
+import org.payswitch.core.journal.JournalWriter;
+
+/**
+ * The one wiring class of the switch's pipeline: a Disruptor ring that gateway threads publish
+ * into, and three stages in a chain, each on its own thread:
+ * <pre>
+ *   publishers (Netty I/O threads, timers) --tryPublish--&gt; ring
+ *     1. business logic  BusinessLogicHandler: the single writer (authorize, discount, lifecycle, operator)
+ *     2. journal         JournalHandler: request + decision to Chronicle Queue, state-changing commands only
+ *     3. reply           ReplyHandler: answers to the gateway's ReplySink, never before stage 2 wrote them
+ * </pre>
+ * A full ring is answered at once ({@link #tryPublish} returns false: the gateway says 91),
+ * never queued. {@link #shutdown()} stops accepting, drains the ring (every published command
+ * executed, journaled and answered) and closes the journal.
+ */
+public final class SwitchPipeline implements AutoCloseable
+{
+    private final Disruptor<SwitchEvent> disruptor;
+    private final RingBuffer<SwitchEvent> ring;
+    private final JournalWriter journal;
+    private final PipelineMetrics metrics;
+    private volatile boolean accepting;
+    private volatile boolean started;
+
+    /**
+     * Wires the stages; call {@link #start()} to run them.
+     *
+     * @param executor    the engine, owned by stage 1 from now on
+     * @param journal     the journal, owned by stage 2
+     * @param sink        where stage 3 sends answers
+     * @param config      ring size and wait strategy
+     * @param attachments creates the gateway's attachment of each slot (may return null)
+     */
+    public SwitchPipeline(
+        final CommandProcessor executor,
+        final JournalWriter journal,
+        final ReplySink sink,
+        final PipelineConfig config,
+        final Supplier<Object> attachments)
+    {
+        this.journal = journal;
+        this.metrics = new PipelineMetrics();
+        disruptor = new Disruptor<>(() -> new SwitchEvent(attachments.get()), config.ringSize(),
+            new StageThreads(), ProducerType.MULTI, config.waiting().create());
+        disruptor.setDefaultExceptionHandler(new LastResortHandler(metrics));
+        disruptor
+            .handleEventsWith(new BusinessLogicHandler(executor, metrics))
+            .then(new JournalHandler(journal, metrics, () -> accepting = false))
+            .then(new ReplyHandler(sink, metrics));
+        ring = disruptor.getRingBuffer();
+    }
+
+    /** Starts the stages and begins accepting requests. */
+    public void start()
+    {
+        disruptor.start();
+        started = true;
+        accepting = true;
+    }
+
+    /**
+     * Publishes a command filled by {@code translator} (a static translator that captures
+     * nothing; it must call {@link SwitchEvent#reset()} first). Returns false, publishing
+     * nothing, when the ring is full or the switch is not accepting: the caller answers 91.
+     */
+    public <A> boolean tryPublish(final EventTranslatorOneArg<SwitchEvent, A> translator, final A argument)
+    {
+        if (!accepting || !ring.tryPublishEvent(translator, argument))
+        {
+            metrics.countRefused();
+            return false;
+        }
+        return true;
+    }
+
+    /** True while requests are accepted: started, not shutting down, journal healthy. */
+    public boolean isAccepting()
+    {
+        return accepting;
+    }
+
+    /** The counters of the stages. */
+    public PipelineMetrics metrics()
+    {
+        return metrics;
+    }
+
+    /** Slots in use: published but not yet answered. */
+    public long occupancy()
+    {
+        return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
+    /** Number of slots. */
+    public int ringSize()
+    {
+        return ring.getBufferSize();
+    }
+
+    /**
+     * Stops accepting, waits until every published command is executed, journaled and answered
+     * (up to {@code timeoutMillis}), then stops the stages and closes the journal. Returns false
+     * when the ring did not drain in time.
+     */
+    public boolean shutdown(final long timeoutMillis)
+    {
+        accepting = false;
+        boolean drained = true;
+        if (started)
+        {
+            try
+            {
+                disruptor.shutdown(timeoutMillis, TimeUnit.MILLISECONDS);
+            }
+            catch (final TimeoutException e)
+            {
+                drained = false;
+                disruptor.halt();
+            }
+            started = false;
+        }
+        journal.close();
+        return drained;
+    }
+
+    @Override
+    public void close()
+    {
+        shutdown(30_000);
+    }
+
+    private static final class StageThreads implements ThreadFactory
+    {
+        private static final String[] NAMES = {"switch-business", "switch-journal", "switch-reply"};
+        private final AtomicInteger created = new AtomicInteger();
+
+        @Override
+        public Thread newThread(final Runnable runnable)
+        {
+            final int n = created.getAndIncrement();
+            final Thread thread = new Thread(runnable, n < NAMES.length ? NAMES[n] : "switch-stage-" + n);
+            thread.setDaemon(false);
+            return thread;
+        }
+    }
+
+    /** Only reached by an exception a stage did not catch itself: counted and logged, the ring goes on. */
+    private static final class LastResortHandler implements ExceptionHandler<SwitchEvent>
+    {
+        private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
+        private final PipelineMetrics metrics;
+
+        LastResortHandler(final PipelineMetrics metrics)
+        {
+            this.metrics = metrics;
+        }
+
+        @Override
+        public void handleEventException(final Throwable ex, final long sequence, final SwitchEvent event)
+        {
+            metrics.countException();
+            LOG.log(System.Logger.Level.ERROR, "uncaught exception in a stage at sequence " + sequence, ex);
+        }
+
+        @Override
+        public void handleOnStartException(final Throwable ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "stage failed to start", ex);
+        }
+
+        @Override
+        public void handleOnShutdownException(final Throwable ex)
+        {
+            LOG.log(System.Logger.Level.ERROR, "stage failed to stop", ex);
+        }
+    }
+}
