@@ -38,10 +38,14 @@ public final class OperatorCommands
             case UPSERT_CARD -> upsertCard(command);
             case SET_CARD_STATUS -> setCardStatus(command);
             case UPSERT_MERCHANT -> upsertMerchant(command);
-            case CREATE_CAMPAIGN -> answer(command, command.payload instanceof CampaignDefinition definition ?
-                discounts.create(definition) : "campaign: definition required");
-            case PAUSE_CAMPAIGN -> answer(command, discounts.setPaused(String.valueOf(command.payload), true));
-            case RESUME_CAMPAIGN -> answer(command, discounts.setPaused(String.valueOf(command.payload), false));
+            case CREATE_CAMPAIGN -> campaignAnswer(command, eventTime,
+                command.payload instanceof CampaignDefinition definition ? definition.campaignId() : null,
+                command.payload instanceof CampaignDefinition definition ? discounts.create(definition) :
+                "campaign: definition required");
+            case PAUSE_CAMPAIGN -> campaignAnswer(command, eventTime, String.valueOf(command.payload),
+                discounts.setPaused(String.valueOf(command.payload), true));
+            case RESUME_CAMPAIGN -> campaignAnswer(command, eventTime, String.valueOf(command.payload),
+                discounts.setPaused(String.valueOf(command.payload), false));
             case GET_CAMPAIGNS -> getCampaigns(command, eventTime);
             case DISCOUNT_REPORT ->
             {
@@ -140,11 +144,13 @@ public final class OperatorCommands
         view.available = Math.max(0, cards.available(card));
     }
 
-    private static void answer(final SwitchCommand command, final String refusal)
+    private void campaignAnswer(
+        final SwitchCommand command, final long eventTime, final String campaignId, final String refusal)
     {
         if (refusal == null)
         {
             command.responseCode = ResponseCode.APPROVED;
+            command.answer = discounts.figures(campaignId, eventTime);
         }
         else
         {

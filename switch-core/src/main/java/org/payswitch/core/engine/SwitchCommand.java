@@ -80,6 +80,26 @@ public final class SwitchCommand
         clearAnswer();
     }
 
+    /** Copies the request fields of {@code other} (not its answer): a publisher's parsed request into a ring slot. */
+    public void copyRequestFrom(final SwitchCommand other)
+    {
+        type = other.type;
+        timestamp = other.timestamp;
+        merchantId.set(other.merchantId);
+        orderId.set(other.orderId);
+        transactionId = other.transactionId;
+        pan = other.pan;
+        panLength = other.panLength;
+        expiry = other.expiry;
+        amount = other.amount;
+        hasAmount = other.hasAmount;
+        currency = other.currency;
+        mcc = other.mcc;
+        capture = other.capture;
+        refundId.set(other.refundId);
+        payload = other.payload;
+    }
+
     /** Clears only the answer, e.g. before a replay executes a journaled request again. */
     public void clearAnswer()
     {

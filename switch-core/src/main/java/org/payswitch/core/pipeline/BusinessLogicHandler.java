@@ -9,6 +9,7 @@ import org.payswitch.core.engine.SwitchCommand;
  * Stage 1, the single writer: executes each command on the engine. An exception is a bug:
  * the command is answered 96, counted, logged once with context (PAN masked), and the switch
  * goes on. The command is still journaled (marked failed) so a replay meets the same state.
+ * Answers to requests (events with a {@code replyTo}) are counted by response code.
  */
 final class BusinessLogicHandler implements EventHandler<SwitchEvent>
 {
@@ -41,6 +42,9 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
                 Pan.mask(command.pan, command.panLength) + " merchantId=" + command.merchantId + " orderId=" +
                 command.orderId + " transactionId=" + command.transactionId, e);
         }
-        metrics.countAnswer(command.responseCode);
+        if (event.replyTo != null)
+        {
+            metrics.countAnswer(command.responseCode);
+        }
     }
 }

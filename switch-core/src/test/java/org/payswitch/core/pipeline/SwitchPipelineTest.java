@@ -28,7 +28,7 @@ class SwitchPipelineTest
     private static final EventTranslatorOneArg<SwitchEvent, SwitchCommand> COPY = (event, sequence, source) ->
     {
         event.reset();
-        copy(source, event.command);
+        event.command.copyRequestFrom(source);
     };
 
     @TempDir
@@ -197,25 +197,6 @@ class SwitchPipelineTest
         command.amount = 12_000;
         command.currency = DemoData.CNY;
         return command;
-    }
-
-    private static void copy(final SwitchCommand from, final SwitchCommand to)
-    {
-        to.type = from.type;
-        to.timestamp = from.timestamp;
-        to.merchantId.set(from.merchantId);
-        to.orderId.set(from.orderId);
-        to.transactionId = from.transactionId;
-        to.pan = from.pan;
-        to.panLength = from.panLength;
-        to.expiry = from.expiry;
-        to.amount = from.amount;
-        to.hasAmount = from.hasAmount;
-        to.currency = from.currency;
-        to.mcc = from.mcc;
-        to.capture = from.capture;
-        to.refundId.set(from.refundId);
-        to.payload = from.payload;
     }
 
     private static void awaitQuietly(final CountDownLatch latch)

@@ -1,0 +1,117 @@
+package org.payswitch.gateway;
+
+import java.net.InetSocketAddress;
+import java.util.concurrent.TimeUnit;
+
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.WriteBufferWaterMark;
+import io.netty.channel.socket.SocketChannel;
+import org.payswitch.core.config.SwitchConfig;
+import org.payswitch.core.pipeline.SwitchNode;
+import org.payswitch.gateway.http.HttpContext;
+import org.payswitch.gateway.http.HttpServerInitializer;
+
+/**
+ * The whole switch: the node (engine, pipeline, journal) behind Netty servers for HTTP/JSON and
+ * ISO 8583. Ready when recovery is done and both ports are open; stops gracefully.
+ */
+public final class SwitchGateway implements AutoCloseable
+{
+    private static final System.Logger LOG = System.getLogger(SwitchGateway.class.getName());
+    private static final int IDLE_SECONDS = 120;
+
+    private final SwitchNode node;
+    private final EventLoopGroup acceptors;
+    private final EventLoopGroup workers;
+    private final Channel http;
+    private volatile boolean open;
+    private boolean stopped;
+    private boolean drainedAtStop;
+
+    private SwitchGateway(final SwitchConfig config)
+    {
+        final GatewayReplySink sink = new GatewayReplySink();
+        node = SwitchNode.start(config, sink, () -> null);
+        acceptors = Transports.group(1);
+        workers = Transports.group(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        final HttpContext httpContext = new HttpContext(node.pipeline(), config.adminToken(), config.zone(),
+            this::isReady);
+        http = bind(config.bind(), config.httpPort(), new HttpServerInitializer(httpContext, IDLE_SECONDS));
+        open = true;
+        LOG.log(System.Logger.Level.INFO, () -> String.format(
+            "payment switch ready: HTTP %s, data %s, transport %s", http.localAddress(),
+            config.dataDir().toAbsolutePath(), Transports.epoll() ? "epoll" : "nio"));
+    }
+
+    /** Recovers, starts the pipeline and opens both ports. */
+    public static SwitchGateway start(final SwitchConfig config)
+    {
+        return new SwitchGateway(config);
+    }
+
+    /** True when recovery is done, both ports are open and the pipeline accepts requests. */
+    public boolean isReady()
+    {
+        return open && node.isReady();
+    }
+
+    /** The HTTP port actually bound (useful with port 0). */
+    public int httpPort()
+    {
+        return ((InetSocketAddress)http.localAddress()).getPort();
+    }
+
+    /** The node behind the servers. */
+    public SwitchNode node()
+    {
+        return node;
+    }
+
+    /**
+     * Stops gracefully: closes the listening ports, stops accepting requests (91), executes,
+     * journals and answers everything in the ring, lets the answers flush, closes connections.
+     * Returns true when the ring drained. A second call waits for the first and returns its result.
+     */
+    public synchronized boolean stop()
+    {
+        if (stopped)
+        {
+            return drainedAtStop;
+        }
+        stopped = true;
+        open = false;
+        http.close().syncUninterruptibly();
+        final boolean drained = node.stop();
+        drainedAtStop = drained;
+        workers.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        acceptors.shutdownGracefully(0, 1_000, TimeUnit.MILLISECONDS).syncUninterruptibly();
+        LOG.log(System.Logger.Level.INFO, drained ? "payment switch stopped: every request answered" :
+            "payment switch stopped: the ring did not drain in time");
+        return drained;
+    }
+
+    @Override
+    public void close()
+    {
+        stop();
+    }
+
+    private Channel bind(final String address, final int port, final ChannelInitializer<SocketChannel> initializer)
+    {
+        return new ServerBootstrap()
+            .group(acceptors, workers)
+            .channel(Transports.serverChannel())
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .option(ChannelOption.SO_REUSEADDR, true)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childOption(ChannelOption.WRITE_BUFFER_WATER_MARK, new WriteBufferWaterMark(64 * 1024, 256 * 1024))
+            .childHandler(initializer)
+            .bind(address, port)
+            .syncUninterruptibly()
+            .channel();
+    }
+}

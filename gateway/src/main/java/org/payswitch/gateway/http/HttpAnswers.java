@@ -1,0 +1,349 @@
+package org.payswitch.gateway.http;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import org.payswitch.core.discount.CampaignDefinition;
+import org.payswitch.core.discount.CampaignFigures;
+import org.payswitch.core.discount.DiscountRule;
+import org.payswitch.core.discount.FunderSettlement;
+import org.payswitch.core.domain.Currencies;
+import org.payswitch.core.domain.Money;
+import org.payswitch.core.domain.Pan;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.domain.TransactionStatus;
+import org.payswitch.core.engine.CardView;
+import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.engine.TransactionView;
+import org.payswitch.gateway.json.JsonWriter;
+
+/**
+ * Writes the JSON answers of shared/API.md section 3 from an executed command, and decides
+ * their HTTP status: decisions are 200, 94 is 409, 25 is 404, 30 is 400, 91 is 503, 96 is 500.
+ * Runs on the reply thread; one instance per thread.
+ */
+final class HttpAnswers
+{
+    private static final DateTimeFormatter CREATED_AT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
+
+    private final JsonWriter json = new JsonWriter();
+    private final byte[] masked = new byte[Pan.MAX_LENGTH];
+    private final StringBuilder maskedText = new StringBuilder(Pan.MAX_LENGTH);
+    private final ZoneId zone;
+
+    HttpAnswers(final ZoneId zone)
+    {
+        this.zone = zone;
+    }
+
+    /** The HTTP status of the command's answer. */
+    static HttpResponseStatus status(final SwitchCommand command, final AnswerKind kind)
+    {
+        final ResponseCode code = command.responseCode;
+        if (code == null)
+        {
+            return HttpResponseStatus.INTERNAL_SERVER_ERROR;
+        }
+        switch (code)
+        {
+            case DUPLICATE_TRANSMISSION:
+                return HttpResponseStatus.CONFLICT;
+            case UNABLE_TO_LOCATE_ORIGINAL:
+                return HttpResponseStatus.NOT_FOUND;
+            case FORMAT_ERROR:
+                return HttpResponseStatus.BAD_REQUEST;
+            case SWITCH_UNAVAILABLE:
+                return HttpResponseStatus.SERVICE_UNAVAILABLE;
+            case SYSTEM_MALFUNCTION:
+                return HttpResponseStatus.INTERNAL_SERVER_ERROR;
+            case INVALID_CARD_NUMBER:
+                return kind == AnswerKind.CARD ? HttpResponseStatus.NOT_FOUND : HttpResponseStatus.OK;
+            default:
+                return HttpResponseStatus.OK;
+        }
+    }
+
+    /** Writes the body of the command's answer into {@code out}. */
+    void write(final SwitchCommand command, final AnswerKind kind, final ByteBuf out)
+    {
+        json.wrap(out);
+        final ResponseCode code = command.responseCode;
+        if (code == null || code == ResponseCode.DUPLICATE_TRANSMISSION || code == ResponseCode.SYSTEM_MALFUNCTION ||
+            code == ResponseCode.UNABLE_TO_LOCATE_ORIGINAL || code == ResponseCode.SWITCH_UNAVAILABLE)
+        {
+            codeOnly(code == null ? ResponseCode.SYSTEM_MALFUNCTION : code);
+            return;
+        }
+        if (code == ResponseCode.FORMAT_ERROR)
+        {
+            error(command.error == null ? "invalid request" : command.error);
+            return;
+        }
+        if ((kind == AnswerKind.CARD && !command.card.present) ||
+            ((kind == AnswerKind.CAMPAIGN || kind == AnswerKind.CAMPAIGNS) && command.answer == null))
+        {
+            codeOnly(code);
+            return;
+        }
+        switch (kind)
+        {
+            case AUTHORIZATION -> authorization(command);
+            case TRANSACTION -> transaction(command.transaction, code);
+            case CARD -> card(command);
+            case MERCHANT -> json.beginObject().name("responseCode").string(code.code()).endObject();
+            case CAMPAIGN -> campaign((CampaignFigures)command.answer);
+            case CAMPAIGNS -> campaigns(command.answer);
+            case SETTLEMENT -> settlement(command.answer);
+            default -> codeOnly(code);
+        }
+    }
+
+    /** {"responseCode": code}. */
+    void codeOnly(final ResponseCode code)
+    {
+        json.beginObject().name("responseCode").string(code.code()).endObject();
+    }
+
+    private void error(final String problem)
+    {
+        writeError(json, problem);
+    }
+
+    /**
+     * Writes {"error", "field", "responseCode": "30"} into {@code out}, from any thread; the field
+     * is the part of "field: reason" before the colon.
+     */
+    static void writeError(final ByteBuf out, final String problem)
+    {
+        writeError(new JsonWriter().wrap(out), problem);
+    }
+
+    private static void writeError(final JsonWriter json, final String problem)
+    {
+        final int colon = problem.indexOf(':');
+        json.beginObject().name("error").string(problem);
+        final String field = colon > 0 ? problem.substring(0, colon) : "";
+        if (!field.isEmpty() && field.indexOf(' ') < 0 && !"body".equals(field) && !"request".equals(field))
+        {
+            json.name("field").string(field);
+        }
+        json.name("responseCode").string(ResponseCode.FORMAT_ERROR.code()).endObject();
+    }
+
+    private void authorization(final SwitchCommand command)
+    {
+        final TransactionView t = command.transaction;
+        json.beginObject();
+        if (t.present)
+        {
+            json.name("transactionId").string(Long.toString(t.transactionId));
+            json.name("status").string(t.status.name());
+            json.name("responseCode").string(command.responseCode.code());
+            if (t.authCode.length() > 0)
+            {
+                json.name("authCode").string(t.authCode);
+            }
+            json.name("amount").number(t.amount);
+            json.name("discount").number(t.discount);
+            json.name("chargedAmount").number(t.chargedAmount);
+            if (t.campaignId != null)
+            {
+                json.name("campaignId").string(t.campaignId);
+            }
+            json.name("currency").string(Currencies.alphaOf(t.currency));
+            maskedPan(t.pan, t.panLength);
+        }
+        else
+        {
+            json.name("status").string(TransactionStatus.DECLINED.name());
+            json.name("responseCode").string(command.responseCode.code());
+            json.name("amount").number(command.amount);
+            json.name("discount").number(0);
+            json.name("chargedAmount").number(command.amount);
+            json.name("currency").string(Currencies.alphaOf(command.currency));
+            maskedPan(command.pan, command.panLength);
+        }
+        json.endObject();
+    }
+
+    private void transaction(final TransactionView t, final ResponseCode code)
+    {
+        json.beginObject();
+        json.name("transactionId").string(Long.toString(t.transactionId));
+        json.name("merchantId").string(t.merchantId);
+        json.name("orderId").string(t.orderId);
+        json.name("status").string(t.status.name());
+        json.name("responseCode").string(code.code());
+        if (t.authCode.length() > 0)
+        {
+            json.name("authCode").string(t.authCode);
+        }
+        json.name("amount").number(t.amount);
+        json.name("discount").number(t.discount);
+        json.name("chargedAmount").number(t.chargedAmount);
+        json.name("capturedAmount").number(t.capturedAmount);
+        json.name("refundedAmount").number(t.refundedAmount);
+        if (t.campaignId != null)
+        {
+            json.name("campaignId").string(t.campaignId);
+        }
+        json.name("currency").string(Currencies.alphaOf(t.currency));
+        maskedPan(t.pan, t.panLength);
+        json.name("createdAt").string(CREATED_AT.format(Instant.ofEpochMilli(t.createdAt).atZone(zone)));
+        json.endObject();
+    }
+
+    private void card(final SwitchCommand command)
+    {
+        final CardView card = command.card;
+        json.beginObject();
+        maskedPan(card.pan, card.panLength);
+        json.name("status").string(card.status.name());
+        json.name("currency").string(Currencies.alphaOf(card.currency));
+        json.name("creditLimit").number(card.creditLimit);
+        json.name("available").number(card.available);
+        json.endObject();
+    }
+
+    private void campaigns(final Object answer)
+    {
+        json.beginArray();
+        for (final Object figures : (List<?>)answer)
+        {
+            campaign((CampaignFigures)figures);
+        }
+        json.endArray();
+    }
+
+    private void campaign(final CampaignFigures figures)
+    {
+        final CampaignDefinition d = figures.definition();
+        json.beginObject();
+        json.name("campaignId").string(d.campaignId());
+        json.name("funder").string(d.funder());
+        json.name("binPrefixes").beginArray();
+        d.binPrefixes().forEach(json::string);
+        json.endArray();
+        json.name("mccs").beginArray();
+        d.mccs().forEach(mcc -> json.string(String.format("%04d", mcc)));
+        json.endArray();
+        json.name("merchantIds").beginArray();
+        d.merchantIds().forEach(json::string);
+        json.endArray();
+        json.name("currency").string(Currencies.alphaOf(d.currency()));
+        json.name("startsAt").string(d.startsAt().toString());
+        json.name("endsAt").string(d.endsAt().toString());
+        json.name("minAmount").number(d.minAmount());
+        json.name("discount");
+        rule(d.discount());
+        limit("perCardLimit", d.perCardLimit());
+        limit("perCardDailyLimit", d.perCardDailyLimit());
+        limit("perCardMonthlyLimit", d.perCardMonthlyLimit());
+        limit("budget", d.budget());
+        limit("dailyBudget", d.dailyBudget());
+        limit("maxRedemptions", d.maxRedemptions());
+        limit("dailyMaxRedemptions", d.dailyMaxRedemptions());
+        json.name("onReversal").string(d.onReversal().name());
+        json.name("status").string(figures.status().name());
+        json.name("redemptions").number(figures.redemptions());
+        json.name("discountGranted").number(figures.discountGranted());
+        json.name("remainingBudget").number(figures.remainingBudget());
+        json.endObject();
+    }
+
+    private void rule(final DiscountRule rule)
+    {
+        json.beginObject();
+        if (rule instanceof DiscountRule.Fixed fixed)
+        {
+            json.name("type").string("FIXED").name("amount").number(fixed.amount());
+        }
+        else if (rule instanceof DiscountRule.Percent percent)
+        {
+            json.name("type").string("PERCENT").name("basisPoints").number(percent.basisPoints())
+                .name("cap").number(percent.cap());
+        }
+        else if (rule instanceof DiscountRule.RandomAmount random)
+        {
+            json.name("type").string("RANDOM").name("min").number(random.min()).name("max").number(random.max());
+        }
+        else
+        {
+            json.name("type").string("TIERED").name("tiers").beginArray();
+            for (final DiscountRule.Tier tier : ((DiscountRule.Tiered)rule).tiers())
+            {
+                json.beginObject().name("minAmount").number(tier.minAmount()).name("amount").number(tier.amount())
+                    .endObject();
+            }
+            json.endArray();
+        }
+        json.endObject();
+    }
+
+    private void settlement(final Object answer)
+    {
+        json.beginObject().name("funders").beginArray();
+        for (final Object item : (List<?>)answer)
+        {
+            final FunderSettlement funder = (FunderSettlement)item;
+            json.beginObject().name("funder").string(funder.funder());
+            json.name("discountGranted").number(funder.grossDiscount());
+            json.name("discountRestored").number(funder.restoredDiscount());
+            json.name("discountOwed").number(funder.netDiscount());
+            json.name("campaigns").beginArray();
+            for (final CampaignFigures c : funder.campaigns())
+            {
+                json.beginObject().name("campaignId").string(c.definition().campaignId());
+                json.name("redemptions").number(c.grossRedemptions());
+                json.name("discountGranted").number(c.grossDiscount());
+                json.name("redemptionsRestored").number(c.restoredRedemptions());
+                json.name("discountRestored").number(c.restoredDiscount());
+                json.name("discountOwed").number(c.grossDiscount() - c.restoredDiscount());
+                json.endObject();
+            }
+            json.endArray().endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    private void limit(final String name, final long value)
+    {
+        json.name(name);
+        if (value == CampaignDefinition.NO_LIMIT || value == Money.NO_LIMIT)
+        {
+            json.nullValue();
+        }
+        else
+        {
+            json.number(value);
+        }
+    }
+
+    private void maskedPan(final long pan, final int panLength)
+    {
+        json.name("maskedPan");
+        if (Pan.isValidLength(panLength))
+        {
+            Pan.writeMasked(pan, panLength, masked, 0);
+            json.string(asText(panLength));
+        }
+        else
+        {
+            json.nullValue();
+        }
+    }
+
+    private CharSequence asText(final int length)
+    {
+        maskedText.setLength(0);
+        for (int i = 0; i < length; i++)
+        {
+            maskedText.append((char)masked[i]);
+        }
+        return maskedText;
+    }
+}

@@ -1,0 +1,472 @@
+package org.payswitch.gateway.http;
+
+import java.util.ArrayDeque;
+import java.util.List;
+import java.util.Map;
+
+import com.lmax.disruptor.EventTranslatorOneArg;
+import io.netty.buffer.ByteBuf;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.QueryStringDecoder;
+import org.payswitch.core.domain.Pan;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandType;
+import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.pipeline.SwitchEvent;
+import org.payswitch.gateway.ReplyTarget;
+import org.payswitch.gateway.json.JsonException;
+
+/**
+ * One HTTP/1.1 connection: routes each request of shared/API.md section 3, parses it into a
+ * command, publishes it into the ring and, on the reply thread, writes its answer. One request
+ * per connection is in the ring at a time; requests a client pipelines behind it wait here, so
+ * answers always leave in request order. Format errors, 401, 404 and overload (503 + Retry-After)
+ * are answered at once without entering the ring.
+ */
+public final class HttpRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
+{
+    private static final String AUTHORIZATIONS = "/v1/authorizations";
+    private static final String TRANSACTIONS = "/v1/transactions";
+    private static final String CAMPAIGNS = "/v1/campaigns";
+
+    private static final EventTranslatorOneArg<SwitchEvent, HttpRequestHandler> PUBLISH = (event, sequence, handler) ->
+    {
+        event.reset();
+        event.command.copyRequestFrom(handler.request);
+        event.replyTo = handler;
+        event.replyToken = handler.token;
+        event.receivedNanos = handler.receivedNanos;
+    };
+
+    private final HttpContext context;
+    private final SwitchCommand request = new SwitchCommand();
+    private final FormatProblem problem = new FormatProblem();
+    private final AuthorizationParser authorizations = new AuthorizationParser();
+    private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
+    private final Runnable resume = this::resume;
+    private ChannelHandlerContext channel;
+    private boolean inFlight;
+    private long token;
+    private long receivedNanos;
+
+    public HttpRequestHandler(final HttpContext context)
+    {
+        this.context = context;
+    }
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        channel = ctx;
+    }
+
+    @Override
+    public void channelRead(final ChannelHandlerContext ctx, final Object message)
+    {
+        if (!(message instanceof FullHttpRequest http))
+        {
+            ctx.fireChannelRead(message);
+            return;
+        }
+        if (inFlight)
+        {
+            waiting.add(http);
+            return;
+        }
+        try
+        {
+            handle(http);
+        }
+        finally
+        {
+            http.release();
+        }
+    }
+
+    @Override
+    public void channelInactive(final ChannelHandlerContext ctx)
+    {
+        FullHttpRequest pending;
+        while ((pending = waiting.poll()) != null)
+        {
+            pending.release();
+        }
+        ctx.fireChannelInactive();
+    }
+
+    private void handle(final FullHttpRequest http)
+    {
+        receivedNanos = System.nanoTime();
+        final boolean keepAlive = HttpUtil.isKeepAlive(http);
+        if (!http.decoderResult().isSuccess())
+        {
+            respondError(HttpResponseStatus.BAD_REQUEST, "request: malformed HTTP", false);
+            return;
+        }
+        request.reset();
+        request.timestamp = System.currentTimeMillis();
+        final String uri = http.uri();
+        final HttpMethod method = http.method();
+        try
+        {
+            if (method == HttpMethod.POST && AUTHORIZATIONS.equals(uri))
+            {
+                if (authorizations.parse(http.content(), request, problem))
+                {
+                    publish(AnswerKind.AUTHORIZATION, keepAlive);
+                }
+                else
+                {
+                    respondError(HttpResponseStatus.BAD_REQUEST, problem.message, keepAlive);
+                }
+                return;
+            }
+            route(http, method, new QueryStringDecoder(uri), keepAlive);
+        }
+        catch (final JsonException e)
+        {
+            respondError(HttpResponseStatus.BAD_REQUEST, e.getMessage(), keepAlive);
+        }
+    }
+
+    private void route(
+        final FullHttpRequest http, final HttpMethod method, final QueryStringDecoder uri, final boolean keepAlive)
+    {
+        final String path = uri.path();
+        final String[] parts = path.split("/");
+        if ("/health".equals(path) && method == HttpMethod.GET)
+        {
+            final boolean up = context.ready.getAsBoolean();
+            respondJson(up ? HttpResponseStatus.OK : HttpResponseStatus.SERVICE_UNAVAILABLE,
+                up ? "{\"status\":\"UP\"}" : "{\"status\":\"DOWN\"}", keepAlive);
+            return;
+        }
+        if ("/metrics".equals(path) && method == HttpMethod.GET)
+        {
+            request.type = CommandType.GET_CAMPAIGNS;
+            publish(AnswerKind.METRICS, keepAlive);
+            return;
+        }
+        if (path.startsWith(AUTHORIZATIONS + "/") && parts.length == 5 && method == HttpMethod.POST)
+        {
+            lifecycle(http, parts[3], parts[4], keepAlive);
+            return;
+        }
+        if (path.startsWith(TRANSACTIONS) && method == HttpMethod.GET)
+        {
+            transactionQuery(uri, parts, keepAlive);
+            return;
+        }
+        if (path.startsWith("/v1/cards") || path.startsWith("/v1/merchants") || path.startsWith(CAMPAIGNS) ||
+            path.startsWith("/v1/reports"))
+        {
+            if (!context.adminBearer.equals(http.headers().get(HttpHeaderNames.AUTHORIZATION)))
+            {
+                respondJson(HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"operator endpoints need the admin bearer token\"}",
+                    keepAlive);
+                return;
+            }
+            operator(http, method, path, parts, keepAlive);
+            return;
+        }
+        respondJson(HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}", keepAlive);
+    }
+
+    private void lifecycle(final FullHttpRequest http, final String id, final String action, final boolean keepAlive)
+    {
+        if (!setTransactionId(id))
+        {
+            respondCode(HttpResponseStatus.NOT_FOUND, ResponseCode.UNABLE_TO_LOCATE_ORIGINAL, keepAlive);
+            return;
+        }
+        final OperatorParser body = OperatorParser.of(http.content());
+        switch (action)
+        {
+            case "capture" ->
+            {
+                request.type = CommandType.CAPTURE;
+                if (body.has("amount"))
+                {
+                    request.amount = body.amount("amount");
+                    request.hasAmount = true;
+                }
+            }
+            case "reversal" -> request.type = CommandType.REVERSAL;
+            case "refunds" ->
+            {
+                request.type = CommandType.REFUND;
+                final String refundId = body.text("refundId");
+                if (refundId.length() > SwitchCommand.MAX_REFUND_ID_LENGTH || !request.refundId.set(refundId) ||
+                    !request.refundId.isIdentifier())
+                {
+                    throw new JsonException("refundId: 1..40 characters of [A-Za-z0-9_-]", "refundId");
+                }
+                request.amount = body.amount("amount");
+                request.hasAmount = true;
+            }
+            default ->
+            {
+                respondJson(HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}", keepAlive);
+                return;
+            }
+        }
+        publish(AnswerKind.TRANSACTION, keepAlive);
+    }
+
+    private void transactionQuery(final QueryStringDecoder uri, final String[] parts, final boolean keepAlive)
+    {
+        request.type = CommandType.GET_TRANSACTION;
+        if (parts.length == 4)
+        {
+            if (!setTransactionId(parts[3]))
+            {
+                respondCode(HttpResponseStatus.NOT_FOUND, ResponseCode.UNABLE_TO_LOCATE_ORIGINAL, keepAlive);
+                return;
+            }
+        }
+        else if (parts.length == 3)
+        {
+            final Map<String, List<String>> query = uri.parameters();
+            final List<String> merchantId = query.get("merchantId");
+            final List<String> orderId = query.get("orderId");
+            if (merchantId == null || orderId == null || !request.merchantId.set(merchantId.get(0)) ||
+                !request.orderId.set(orderId.get(0)) || request.merchantId.length() == 0 ||
+                request.orderId.length() == 0)
+            {
+                respondError(HttpResponseStatus.BAD_REQUEST, "merchantId: merchantId and orderId are required",
+                    keepAlive);
+                return;
+            }
+        }
+        else
+        {
+            respondJson(HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}", keepAlive);
+            return;
+        }
+        publish(AnswerKind.TRANSACTION, keepAlive);
+    }
+
+    private void operator(
+        final FullHttpRequest http, final HttpMethod method, final String path, final String[] parts,
+        final boolean keepAlive)
+    {
+        final AnswerKind kind;
+        if (method == HttpMethod.POST && "/v1/cards".equals(path))
+        {
+            request.type = CommandType.UPSERT_CARD;
+            request.payload = OperatorParser.of(http.content()).card();
+            kind = AnswerKind.CARD;
+        }
+        else if (method == HttpMethod.POST && "/v1/cards/status".equals(path))
+        {
+            final OperatorParser body = OperatorParser.of(http.content());
+            setPan(body.panText());
+            request.type = CommandType.SET_CARD_STATUS;
+            request.payload = body.status("status");
+            kind = AnswerKind.CARD;
+        }
+        else if (method == HttpMethod.POST && "/v1/cards/lookup".equals(path))
+        {
+            setPan(OperatorParser.of(http.content()).panText());
+            request.type = CommandType.LOOKUP_CARD;
+            kind = AnswerKind.CARD;
+        }
+        else if (method == HttpMethod.POST && "/v1/merchants".equals(path))
+        {
+            request.type = CommandType.UPSERT_MERCHANT;
+            request.payload = OperatorParser.of(http.content()).merchant();
+            kind = AnswerKind.MERCHANT;
+        }
+        else if (method == HttpMethod.POST && CAMPAIGNS.equals(path))
+        {
+            request.type = CommandType.CREATE_CAMPAIGN;
+            request.payload = OperatorParser.of(http.content()).campaign();
+            kind = AnswerKind.CAMPAIGN;
+        }
+        else if (method == HttpMethod.GET && CAMPAIGNS.equals(path))
+        {
+            request.type = CommandType.GET_CAMPAIGNS;
+            kind = AnswerKind.CAMPAIGNS;
+        }
+        else if (method == HttpMethod.GET && path.startsWith(CAMPAIGNS + "/") && parts.length == 4)
+        {
+            request.type = CommandType.GET_CAMPAIGNS;
+            request.payload = parts[3];
+            kind = AnswerKind.CAMPAIGN;
+        }
+        else if (method == HttpMethod.POST && path.startsWith(CAMPAIGNS + "/") && parts.length == 5 &&
+            ("pause".equals(parts[4]) || "resume".equals(parts[4])))
+        {
+            request.type = "pause".equals(parts[4]) ? CommandType.PAUSE_CAMPAIGN : CommandType.RESUME_CAMPAIGN;
+            request.payload = parts[3];
+            kind = AnswerKind.CAMPAIGN;
+        }
+        else if (method == HttpMethod.GET && "/v1/reports/discounts".equals(path))
+        {
+            request.type = CommandType.DISCOUNT_REPORT;
+            kind = AnswerKind.SETTLEMENT;
+        }
+        else
+        {
+            respondJson(HttpResponseStatus.NOT_FOUND, "{\"error\":\"no such endpoint\"}", keepAlive);
+            return;
+        }
+        publish(kind, keepAlive);
+    }
+
+    private void setPan(final String pan)
+    {
+        request.pan = Pan.parse(pan);
+        request.panLength = pan.length();
+    }
+
+    private boolean setTransactionId(final String text)
+    {
+        if (text.isEmpty() || text.length() > 18)
+        {
+            return false;
+        }
+        long id = 0;
+        for (int i = 0; i < text.length(); i++)
+        {
+            final char c = text.charAt(i);
+            if (c < '0' || c > '9')
+            {
+                return false;
+            }
+            id = id * 10 + (c - '0');
+        }
+        request.transactionId = id;
+        return id > 0;
+    }
+
+    private void publish(final AnswerKind kind, final boolean keepAlive)
+    {
+        token = kind.ordinal() | (keepAlive ? 1L << 8 : 0);
+        inFlight = true;
+        if (!context.pipeline.tryPublish(PUBLISH, this))
+        {
+            inFlight = false;
+            final FullHttpResponse response = response(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive);
+            response.content().writeBytes("{\"responseCode\":\"91\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+            send(response, keepAlive);
+        }
+    }
+
+    /** Reply thread: writes the answer of the request this connection published. */
+    @Override
+    public void answer(final SwitchEvent event)
+    {
+        final AnswerKind kind = AnswerKind.values()[(int)(event.replyToken & 0xFF)];
+        final boolean keepAlive = (event.replyToken & (1L << 8)) != 0;
+        final HttpResponseStatus status = kind == AnswerKind.METRICS ? HttpResponseStatus.OK :
+            HttpAnswers.status(event.command, kind);
+        final FullHttpResponse response = response(status, keepAlive);
+        if (kind == AnswerKind.METRICS)
+        {
+            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
+            context.metrics.write(event.command.answer, response.content());
+        }
+        else
+        {
+            context.answers.write(event.command, kind, response.content());
+        }
+        if (event.command.responseCode == ResponseCode.SWITCH_UNAVAILABLE)
+        {
+            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
+        }
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        if (keepAlive)
+        {
+            channel.write(response);
+        }
+        else
+        {
+            channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+        channel.executor().execute(resume);
+    }
+
+    @Override
+    public void flush()
+    {
+        channel.flush();
+    }
+
+    private void resume()
+    {
+        inFlight = false;
+        FullHttpRequest next;
+        while (!inFlight && (next = waiting.poll()) != null)
+        {
+            try
+            {
+                handle(next);
+            }
+            finally
+            {
+                next.release();
+            }
+        }
+    }
+
+    private FullHttpResponse response(final HttpResponseStatus status, final boolean keepAlive)
+    {
+        final ByteBuf body = channel.alloc().buffer(256);
+        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status, body);
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+        if (keepAlive)
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+        }
+        else
+        {
+            response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        }
+        return response;
+    }
+
+    private void respondError(final HttpResponseStatus status, final String message, final boolean keepAlive)
+    {
+        final FullHttpResponse response = response(status, keepAlive);
+        HttpAnswers.writeError(response.content(), message);
+        send(response, keepAlive);
+    }
+
+    private void respondCode(final HttpResponseStatus status, final ResponseCode code, final boolean keepAlive)
+    {
+        respondJson(status, "{\"responseCode\":\"" + code.code() + "\"}", keepAlive);
+    }
+
+    private void respondJson(final HttpResponseStatus status, final String json, final boolean keepAlive)
+    {
+        final FullHttpResponse response = response(status, keepAlive);
+        response.content().writeCharSequence(json, java.nio.charset.StandardCharsets.UTF_8);
+        send(response, keepAlive);
+    }
+
+    private void send(final FullHttpResponse response, final boolean keepAlive)
+    {
+        HttpUtil.setContentLength(response, response.content().readableBytes());
+        if (keepAlive)
+        {
+            channel.writeAndFlush(response);
+        }
+        else
+        {
+            channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+}

@@ -1,0 +1,89 @@
+package org.payswitch.gateway.http;
+
+import java.util.List;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import org.HdrHistogram.Histogram;
+import org.payswitch.core.discount.CampaignFigures;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.pipeline.PipelineMetrics;
+import org.payswitch.core.pipeline.SwitchPipeline;
+
+/** Writes /metrics in the Prometheus text format (version 0.0.4). Reply thread only. */
+final class PrometheusText
+{
+    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+
+    private final SwitchPipeline pipeline;
+
+    PrometheusText(final SwitchPipeline pipeline)
+    {
+        this.pipeline = pipeline;
+    }
+
+    void write(final Object campaignFigures, final ByteBuf out)
+    {
+        final PipelineMetrics metrics = pipeline.metrics();
+        final StringBuilder text = new StringBuilder(4096);
+        text.append("# HELP payswitch_answers_total Answers given, by response code.\n");
+        text.append("# TYPE payswitch_answers_total counter\n");
+        long requests = 0;
+        for (final ResponseCode code : ResponseCode.values())
+        {
+            long count = metrics.answers(code);
+            if (code == ResponseCode.SWITCH_UNAVAILABLE)
+            {
+                count += metrics.refused();
+            }
+            requests += count;
+            text.append("payswitch_answers_total{code=\"").append(code.code()).append("\"} ").append(count).append('\n');
+        }
+        counter(text, "payswitch_requests_total", "Requests answered.", requests);
+        counter(text, "payswitch_approvals_total", "Requests approved.", metrics.answers(ResponseCode.APPROVED));
+        counter(text, "payswitch_declines_total", "Requests answered with any code but 00.",
+            requests - metrics.answers(ResponseCode.APPROVED));
+        counter(text, "payswitch_overload_refusals_total", "Requests refused with 91 at the door.", metrics.refused());
+        counter(text, "payswitch_exceptions_total", "Unexpected exceptions in the pipeline.", metrics.exceptions());
+        gauge(text, "payswitch_ring_occupancy", "Ring slots in use.", pipeline.occupancy());
+        gauge(text, "payswitch_ring_size", "Ring slots.", pipeline.ringSize());
+        gauge(text, "payswitch_journal_position", "Chronicle index of the last journal record.",
+            metrics.journalPosition());
+        text.append("# HELP payswitch_campaign_remaining_budget Budget left per campaign, minor units (-1: none).\n");
+        text.append("# TYPE payswitch_campaign_remaining_budget gauge\n");
+        if (campaignFigures instanceof List<?> figures)
+        {
+            for (final Object item : figures)
+            {
+                final CampaignFigures campaign = (CampaignFigures)item;
+                text.append("payswitch_campaign_remaining_budget{campaign=\"")
+                    .append(campaign.definition().campaignId()).append("\"} ").append(campaign.remainingBudget())
+                    .append('\n');
+            }
+        }
+        final Histogram latency = metrics.latencySinceStart();
+        text.append("# HELP payswitch_latency_seconds Receive-to-reply latency.\n");
+        text.append("# TYPE payswitch_latency_seconds summary\n");
+        for (final double q : QUANTILES)
+        {
+            text.append("payswitch_latency_seconds{quantile=\"").append(q).append("\"} ")
+                .append(latency.getValueAtPercentile(q * 100) / 1e9).append('\n');
+        }
+        text.append("payswitch_latency_seconds_sum ").append(latency.getMean() * latency.getTotalCount() / 1e9)
+            .append('\n');
+        text.append("payswitch_latency_seconds_count ").append(latency.getTotalCount()).append('\n');
+        ByteBufUtil.writeUtf8(out, text);
+    }
+
+    private static void counter(final StringBuilder text, final String name, final String help, final long value)
+    {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        text.append("# TYPE ").append(name).append(" counter\n").append(name).append(' ').append(value).append('\n');
+    }
+
+    private static void gauge(final StringBuilder text, final String name, final String help, final long value)
+    {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        text.append("# TYPE ").append(name).append(" gauge\n").append(name).append(' ').append(value).append('\n');
+    }
+}
