@@ -33,7 +33,8 @@ public record SwitchConfig(
     boolean journalSync,
     int ringSize,
     PipelineConfig.Waiting waitStrategy,
-    Duration snapshotInterval)
+    Duration snapshotInterval,
+    int journalRetentionDays)
 {
     /** Prefix of the system properties that override settings. */
     public static final String PROPERTY_PREFIX = "payswitch.";
@@ -54,6 +55,7 @@ public record SwitchConfig(
         defaults.put("ring-size", "65536");
         defaults.put("wait-strategy", "SLEEPING");
         defaults.put("snapshot-interval", "PT15M");
+        defaults.put("journal-retention-days", "0");
         return defaults;
     }
 
@@ -128,7 +130,8 @@ public record SwitchConfig(
             p.bool("journal-sync"),
             p.powerOfTwo("ring-size"),
             p.waiting("wait-strategy"),
-            p.duration("snapshot-interval"));
+            p.duration("snapshot-interval"),
+            p.integer("journal-retention-days", 0, 36_500));
     }
 
     /** The default configuration with another data folder and ports; for tests and tools. */

@@ -4,6 +4,8 @@ import java.util.Arrays;
 
 import org.agrona.collections.LongHashSet;
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
 import org.payswitch.core.util.Hashing;
 
 /**
@@ -238,6 +240,36 @@ final class Campaign
         return new CampaignFigures(definition, status(eventTime), redemptions, granted,
             remaining == CampaignDefinition.NO_LIMIT ? -1 : remaining, grossRedemptions, grossGranted,
             restoredRedemptions, restoredDiscount);
+    }
+
+    /** Writes the figures (the definition is written by the engine). */
+    void writeFigures(final SnapshotOutput out)
+    {
+        out.writeBoolean(paused);
+        out.writeLong(redemptions);
+        out.writeLong(granted);
+        out.writeLong(grossRedemptions);
+        out.writeLong(grossGranted);
+        out.writeLong(restoredRedemptions);
+        out.writeLong(restoredDiscount);
+        out.writeInt(day);
+        out.writeLong(grantedToday);
+        out.writeLong(redemptionsToday);
+    }
+
+    /** Reads what {@link #writeFigures} wrote. */
+    void readFigures(final SnapshotInput in)
+    {
+        paused = in.readBoolean();
+        redemptions = in.readLong();
+        granted = in.readLong();
+        grossRedemptions = in.readLong();
+        grossGranted = in.readLong();
+        restoredRedemptions = in.readLong();
+        restoredDiscount = in.readLong();
+        day = in.readInt();
+        grantedToday = in.readLong();
+        redemptionsToday = in.readLong();
     }
 
     /** Folds the campaign's state into the state hash. */

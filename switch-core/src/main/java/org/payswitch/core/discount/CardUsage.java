@@ -1,6 +1,9 @@
 package org.payswitch.core.discount;
 
 import org.agrona.collections.Long2LongHashMap;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**
@@ -10,7 +13,7 @@ import org.payswitch.core.util.Hashing;
  * 0..15 the local day of last use (days since 1970, good until 2149).
  * Not thread-safe: owned by the single writer.
  */
-final class CardUsage
+final class CardUsage implements Snapshottable
 {
     static final long MAX_TOTAL = (1L << 20) - 1;
     static final long MAX_PERIOD = (1L << 14) - 1;
@@ -97,6 +100,30 @@ final class CardUsage
         else
         {
             usage.put(key, packed);
+        }
+    }
+
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(usage.size());
+        final Long2LongHashMap.EntryIterator entries = usage.entrySet().iterator();
+        while (entries.hasNext())
+        {
+            entries.next();
+            out.writeLong(entries.getLongKey());
+            out.writeLong(entries.getLongValue());
+        }
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        usage.clear();
+        final int counters = in.readInt();
+        for (int i = 0; i < counters; i++)
+        {
+            usage.put(in.readLong(), in.readLong());
         }
     }
 

@@ -12,6 +12,9 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ZoneCalendar;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**
@@ -25,7 +28,7 @@ import org.payswitch.core.util.Hashing;
  * and a discount never exceeds what is left of it, so a budget is never overspent.
  * Not thread-safe: owned by the single writer.
  */
-public final class DiscountEngine
+public final class DiscountEngine implements Snapshottable
 {
     /** Campaigns are numbered in a {@code short} per transaction. */
     public static final int MAX_CAMPAIGNS = Short.MAX_VALUE;
@@ -232,6 +235,49 @@ public final class DiscountEngine
             settlements.add(new FunderSettlement(funder, figures, gross, restored, gross - restored));
         });
         return settlements;
+    }
+
+    /**
+     * Writes every campaign (its definition in {@link CampaignCodec}'s form, then its figures) and
+     * every per-card counter.
+     */
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(table.length);
+        for (final Campaign campaign : table)
+        {
+            final byte[] definition = CampaignCodec.toBytes(campaign.definition);
+            out.writeInt(definition.length);
+            out.writeBytes(definition, 0, definition.length);
+            campaign.writeFigures(out);
+        }
+        usage.writeSnapshot(out);
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        campaigns.clear();
+        byId.clear();
+        for (final Long2ObjectHashMap<int[]> index : byPrefix)
+        {
+            index.clear();
+        }
+        table = new Campaign[0];
+        final int count = in.readInt();
+        for (int i = 0; i < count; i++)
+        {
+            final byte[] definition = new byte[in.readInt()];
+            in.readBytes(definition, 0, definition.length);
+            final String refused = create(CampaignCodec.fromBytes(definition));
+            if (refused != null)
+            {
+                throw new IllegalStateException("snapshot holds a campaign this switch refuses: " + refused);
+            }
+            table[i].readFigures(in);
+        }
+        usage.readSnapshot(in);
     }
 
     /** Folds every campaign and per-card counter into the state hash. */

@@ -5,6 +5,9 @@ import java.util.Arrays;
 import org.agrona.collections.Long2LongHashMap;
 import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.domain.Money;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**
@@ -14,7 +17,7 @@ import org.payswitch.core.util.Hashing;
  * <p>{@code used} is the credit in use: open holds plus captured minus refunded. Available
  * credit is {@code creditLimit - used}. Not thread-safe: owned by the single writer.
  */
-public final class CardBook
+public final class CardBook implements Snapshottable
 {
     /** Returned when a PAN has no card. */
     public static final int NOT_FOUND = -1;
@@ -206,6 +209,47 @@ public final class CardBook
             h = Hashing.combine(h, spentDay[card]);
         }
         return h;
+    }
+
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(count);
+        out.writeLongs(pan, count);
+        out.writeBytes(panLength, 0, count);
+        out.writeShorts(expiry, count);
+        out.writeBytes(status, 0, count);
+        out.writeShorts(currency, count);
+        out.writeLongs(creditLimit, count);
+        out.writeLongs(perTransactionLimit, count);
+        out.writeLongs(dailyLimit, count);
+        out.writeLongs(used, count);
+        out.writeLongs(spentToday, count);
+        out.writeInts(spentDay, count);
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        final int cards = in.readInt();
+        ensureCapacity(cards);
+        in.readLongs(pan, cards);
+        in.readBytes(panLength, 0, cards);
+        in.readShorts(expiry, cards);
+        in.readBytes(status, 0, cards);
+        in.readShorts(currency, cards);
+        in.readLongs(creditLimit, cards);
+        in.readLongs(perTransactionLimit, cards);
+        in.readLongs(dailyLimit, cards);
+        in.readLongs(used, cards);
+        in.readLongs(spentToday, cards);
+        in.readInts(spentDay, cards);
+        indexByPan.clear();
+        for (int card = 0; card < cards; card++)
+        {
+            indexByPan.put(pan[card], card);
+        }
+        count = cards;
     }
 
     private void ensureCapacity(final int required)

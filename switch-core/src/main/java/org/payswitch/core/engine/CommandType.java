@@ -30,6 +30,11 @@ public enum CommandType
     RESUME_CAMPAIGN(true),
     /** Load shared/API.md's demo data ({@code amount} cards); journaled as one record, not a million. */
     LOAD_DEMO_DATA(true),
+    /**
+     * Write a snapshot of all state at this point of the command stream ({@code amount} is the
+     * snapshot id); journaled as the marker recovery starts the journal's tail after.
+     */
+    TAKE_SNAPSHOT(true),
     /** A transaction by id or by (merchantId, orderId). */
     GET_TRANSACTION(false),
     /** A card's status, limit and available credit, by PAN. */

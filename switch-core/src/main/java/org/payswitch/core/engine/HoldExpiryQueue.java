@@ -29,6 +29,12 @@ public final class HoldExpiryQueue
         holds.pollInt();
     }
 
+    /** Forgets every queued hold, before a restore refills the queue. */
+    public void clear()
+    {
+        holds.clear();
+    }
+
     /** Number of queued holds (some may have been closed since). */
     public int size()
     {

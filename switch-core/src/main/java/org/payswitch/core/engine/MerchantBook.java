@@ -3,6 +3,9 @@ package org.payswitch.core.engine;
 import java.util.Arrays;
 
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.HashIndex;
 import org.payswitch.core.util.Hashing;
 
@@ -10,14 +13,14 @@ import org.payswitch.core.util.Hashing;
  * The merchants: id (1..15 characters, as ISO DE 42), name, default MCC, enabled. Found by id
  * bytes without creating a String. Not thread-safe: owned by the single writer.
  */
-public final class MerchantBook
+public final class MerchantBook implements Snapshottable
 {
     /** Longest merchant id (ISO 8583 DE 42 is 15 characters). */
     public static final int MAX_ID_LENGTH = 15;
     /** Returned when an id has no merchant. */
     public static final int NOT_FOUND = -1;
 
-    private final HashIndex index = new HashIndex(1024);
+    private HashIndex index = new HashIndex(1024);
     private final IdMatcher matcher = new IdMatcher();
     private int count;
     private byte[] ids = new byte[64 * MAX_ID_LENGTH];
@@ -94,6 +97,37 @@ public final class MerchantBook
             h = Hashing.combine(h, enabled[merchant] ? 1 : 0);
         }
         return h;
+    }
+
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(count);
+        for (int merchant = 0; merchant < count; merchant++)
+        {
+            out.writeByte(idLength[merchant]);
+            out.writeBytes(ids, merchant * MAX_ID_LENGTH, idLength[merchant]);
+            out.writeString(names[merchant]);
+            out.writeInt(mcc[merchant]);
+            out.writeBoolean(enabled[merchant]);
+        }
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        final int merchants = in.readInt();
+        count = 0;
+        index = new HashIndex(Math.max(1024, merchants));
+        final AsciiField id = new AsciiField(MAX_ID_LENGTH);
+        final byte[] idBytes = new byte[MAX_ID_LENGTH];
+        for (int merchant = 0; merchant < merchants; merchant++)
+        {
+            final int length = in.readByte();
+            in.readBytes(idBytes, 0, length);
+            id.set(idBytes, 0, length);
+            upsert(id, in.readString(), in.readInt(), in.readBoolean());
+        }
     }
 
     private static int hashOf(final AsciiField merchantId)

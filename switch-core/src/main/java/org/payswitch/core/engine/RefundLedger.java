@@ -3,6 +3,9 @@ package org.payswitch.core.engine;
 import java.util.Arrays;
 
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.AsciiArena;
 import org.payswitch.core.util.HashIndex;
 import org.payswitch.core.util.Hashing;
@@ -11,13 +14,13 @@ import org.payswitch.core.util.Hashing;
  * Refunds by (transaction, refund id), so a repeated refund is answered, not applied twice.
  * Not thread-safe: owned by the single writer.
  */
-public final class RefundLedger
+public final class RefundLedger implements Snapshottable
 {
     /** Returned when the refund is not known. */
     public static final int NOT_FOUND = -1;
 
     private final AsciiArena refundIds = new AsciiArena();
-    private final HashIndex index = new HashIndex(1024);
+    private HashIndex index = new HashIndex(1024);
     private final RefundMatcher matcher = new RefundMatcher();
     private int count;
     private int[] transaction = new int[1024];
@@ -71,6 +74,38 @@ public final class RefundLedger
             h = Hashing.combine(h, amount[i]);
         }
         return h;
+    }
+
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(count);
+        refundIds.writeSnapshot(out);
+        out.writeInts(transaction, count);
+        out.writeLongs(refundId, count);
+        out.writeLongs(amount, count);
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        final int refunds = in.readInt();
+        refundIds.readSnapshot(in);
+        final int capacity = Math.max(1024, refunds);
+        transaction = new int[capacity];
+        refundId = new long[capacity];
+        amount = new long[capacity];
+        in.readInts(transaction, refunds);
+        in.readLongs(refundId, refunds);
+        in.readLongs(amount, refunds);
+        count = refunds;
+        index = new HashIndex(capacity);
+        final AsciiField id = new AsciiField(255);
+        for (int i = 0; i < refunds; i++)
+        {
+            refundIds.copy(refundId[i], id);
+            index.put(hashOf(transaction[i], id), i);
+        }
     }
 
     private static int hashOf(final int txn, final AsciiField id)

@@ -3,6 +3,10 @@ package org.payswitch.core.engine;
 import org.payswitch.core.discount.DiscountEngine;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.ZoneCalendar;
+import org.payswitch.core.domain.TransactionStatus;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**
@@ -12,7 +16,7 @@ import org.payswitch.core.util.Hashing;
  * state ({@link #stateHash()}). Plain Java: the pipeline's handler is a thin adapter over it.
  * Not thread-safe by design: exactly one thread calls it.
  */
-public final class SwitchEngine
+public final class SwitchEngine implements Snapshottable
 {
     private final CardBook cards;
     private final MerchantBook merchants = new MerchantBook();
@@ -103,6 +107,37 @@ public final class SwitchEngine
     public DiscountEngine discounts()
     {
         return discounts;
+    }
+
+    /** Writes all business state and event time; the hold queue is derived and rebuilt on read. */
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeLong(eventTime);
+        cards.writeSnapshot(out);
+        merchants.writeSnapshot(out);
+        transactions.writeSnapshot(out);
+        refunds.writeSnapshot(out);
+        discounts.writeSnapshot(out);
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        eventTime = in.readLong();
+        cards.readSnapshot(in);
+        merchants.readSnapshot(in);
+        transactions.readSnapshot(in);
+        refunds.readSnapshot(in);
+        discounts.readSnapshot(in);
+        holds.clear();
+        for (int txn = 0; txn < transactions.count(); txn++)
+        {
+            if (transactions.status(txn) == TransactionStatus.AUTHORIZED)
+            {
+                holds.add(txn);
+            }
+        }
     }
 
     private void advanceTo(final long timestamp)

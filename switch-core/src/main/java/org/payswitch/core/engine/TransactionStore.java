@@ -5,6 +5,9 @@ import java.util.Arrays;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.TransactionStatus;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.AsciiArena;
 import org.payswitch.core.util.HashIndex;
 import org.payswitch.core.util.Hashing;
@@ -19,7 +22,7 @@ import org.payswitch.core.util.Hashing;
  * id in an {@link AsciiArena}, and two slots of the key index (see docs/engine.md).
  * Not thread-safe: owned by the single writer.
  */
-public final class TransactionStore
+public final class TransactionStore implements Snapshottable
 {
     /** Returned when no transaction matches. */
     public static final int NOT_FOUND = -1;
@@ -32,7 +35,7 @@ public final class TransactionStore
     private static final int NO_CAMPAIGN = -1;
 
     private final AsciiArena orderIds = new AsciiArena();
-    private final HashIndex keyIndex;
+    private HashIndex keyIndex;
     private final KeyMatcher keyMatcher = new KeyMatcher();
     private Page[] pages = new Page[16];
     private int count;
@@ -267,6 +270,75 @@ public final class TransactionStore
             h = Hashing.combine(h, page.campaign[i]);
         }
         return h;
+    }
+
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(count);
+        orderIds.writeSnapshot(out);
+        for (int first = 0; first < count; first += PAGE_SIZE)
+        {
+            final Page page = pages[first >>> PAGE_BITS];
+            final int n = Math.min(PAGE_SIZE, count - first);
+            out.writeInts(page.merchant, n);
+            out.writeLongs(page.orderId, n);
+            out.writeInts(page.card, n);
+            out.writeLongs(page.pan, n);
+            out.writeBytes(page.panLength, 0, n);
+            out.writeLongs(page.amount, n);
+            out.writeLongs(page.discount, n);
+            out.writeLongs(page.captured, n);
+            out.writeLongs(page.refunded, n);
+            out.writeShorts(page.currency, n);
+            out.writeShorts(page.mcc, n);
+            out.writeLongs(page.createdAt, n);
+            out.writeLongs(page.fingerprint, n);
+            out.writeBytes(page.flags, 0, n);
+            out.writeShorts(page.campaign, n);
+            out.writeBytes(page.status, 0, n);
+            out.writeBytes(page.responseCode, 0, n);
+        }
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        final int transactions = in.readInt();
+        orderIds.readSnapshot(in);
+        final int pageCount = (transactions + PAGE_SIZE - 1) >>> PAGE_BITS;
+        pages = new Page[Math.max(16, Integer.highestOneBit(Math.max(1, pageCount)) * 2)];
+        for (int first = 0; first < transactions; first += PAGE_SIZE)
+        {
+            final Page page = new Page();
+            pages[first >>> PAGE_BITS] = page;
+            final int n = Math.min(PAGE_SIZE, transactions - first);
+            in.readInts(page.merchant, n);
+            in.readLongs(page.orderId, n);
+            in.readInts(page.card, n);
+            in.readLongs(page.pan, n);
+            in.readBytes(page.panLength, 0, n);
+            in.readLongs(page.amount, n);
+            in.readLongs(page.discount, n);
+            in.readLongs(page.captured, n);
+            in.readLongs(page.refunded, n);
+            in.readShorts(page.currency, n);
+            in.readShorts(page.mcc, n);
+            in.readLongs(page.createdAt, n);
+            in.readLongs(page.fingerprint, n);
+            in.readBytes(page.flags, 0, n);
+            in.readShorts(page.campaign, n);
+            in.readBytes(page.status, 0, n);
+            in.readBytes(page.responseCode, 0, n);
+        }
+        count = transactions;
+        keyIndex = new HashIndex(Math.max(1024, transactions));
+        final AsciiField orderId = new AsciiField(SwitchCommand.MAX_ORDER_ID_LENGTH);
+        for (int txn = 0; txn < transactions; txn++)
+        {
+            copyOrderId(txn, orderId);
+            keyIndex.put(keyHash(merchant(txn), orderId), txn);
+        }
     }
 
     private Page page(final int txn)

@@ -127,6 +127,18 @@ public final class JournalRecord
         command.refundId.set(command.refundId.bytes(), 0, buffer.getByte(offset + REFUND_ID_LENGTH_OFFSET));
     }
 
+    /** The command type of the record at {@code offset}. */
+    public static CommandType type(final DirectBuffer buffer, final int offset)
+    {
+        return CommandType.fromOrdinal(buffer.getByte(offset + TYPE_OFFSET));
+    }
+
+    /** The amount field (for TAKE_SNAPSHOT: the snapshot id). */
+    public static long amount(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getLong(offset + AMOUNT_OFFSET, ORDER);
+    }
+
     /** The recorded response code, or null when none was recorded. */
     public static ResponseCode responseCode(final DirectBuffer buffer, final int offset)
     {

@@ -2,6 +2,7 @@ package org.payswitch.core.journal;
 
 import org.agrona.DirectBuffer;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.pipeline.CommandProcessor;
 
@@ -14,20 +15,38 @@ import org.payswitch.core.pipeline.CommandProcessor;
  */
 public final class JournalReplayer implements JournalReader.RecordHandler
 {
+    /** No snapshot: replay from the first record. */
+    public static final long NO_SNAPSHOT = -1;
+
     private final CommandProcessor executor;
     private final SwitchCommand command = new SwitchCommand();
+    private long skipUntilSnapshot;
     private long replayed;
 
-    private JournalReplayer(final CommandProcessor executor)
+    private JournalReplayer(final CommandProcessor executor, final long afterSnapshot)
     {
         this.executor = executor;
+        this.skipUntilSnapshot = afterSnapshot;
     }
 
-    /** Replays the whole journal into the executor's engine; returns the number of records. */
+    /** Replays the whole journal into the executor's engine; returns the number of records executed. */
     public static long replay(final JournalConfig config, final CommandProcessor executor)
     {
-        final JournalReplayer replayer = new JournalReplayer(executor);
+        return replay(config, executor, NO_SNAPSHOT);
+    }
+
+    /**
+     * Replays the records after the marker of snapshot {@code afterSnapshot} (the engine holds
+     * that snapshot's state), or all records for {@link #NO_SNAPSHOT}; returns how many were executed.
+     */
+    public static long replay(final JournalConfig config, final CommandProcessor executor, final long afterSnapshot)
+    {
+        final JournalReplayer replayer = new JournalReplayer(executor, afterSnapshot);
         JournalReader.readAll(config, replayer);
+        if (replayer.skipUntilSnapshot != NO_SNAPSHOT)
+        {
+            throw new IllegalStateException("the journal has no marker of snapshot " + afterSnapshot);
+        }
         return replayer.replayed;
     }
 
@@ -39,6 +58,18 @@ public final class JournalReplayer implements JournalReader.RecordHandler
         {
             throw new IllegalStateException("journal record " + Long.toHexString(index) + " has version " + version +
                 ", this switch reads version " + JournalRecord.VERSION);
+        }
+        if (JournalRecord.type(buffer, offset) == CommandType.TAKE_SNAPSHOT)
+        {
+            if (JournalRecord.amount(buffer, offset) == skipUntilSnapshot)
+            {
+                skipUntilSnapshot = NO_SNAPSHOT;
+            }
+            return;
+        }
+        if (skipUntilSnapshot != NO_SNAPSHOT)
+        {
+            return;
         }
         JournalRecord.decodeRequest(buffer, offset, command);
         final int payloadLength = JournalRecord.payloadLength(buffer, offset);

@@ -43,7 +43,8 @@ final class JournalHandler implements EventHandler<SwitchEvent>
         try
         {
             journal.append(command);
-            metrics.journalPosition(journal.lastIndex());
+            event.journalIndex = journal.lastIndex();
+            metrics.journalPosition(event.journalIndex);
         }
         catch (final RuntimeException e)
         {

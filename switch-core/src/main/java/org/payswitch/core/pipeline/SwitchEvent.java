@@ -19,6 +19,8 @@ public final class SwitchEvent
     public long replyToken;
     /** {@code System.nanoTime()} when the gateway received the request, for latency figures. */
     public long receivedNanos;
+    /** Chronicle index of the command's journal record, set by stage 2; -1 when not journaled. */
+    public long journalIndex = -1;
     /** Set by stage 1 when the engine threw: answered 96, journaled so a replay does the same. */
     public boolean failed;
 
@@ -34,6 +36,7 @@ public final class SwitchEvent
         replyTo = null;
         replyToken = 0;
         receivedNanos = 0;
+        journalIndex = -1;
         failed = false;
     }
 }

@@ -3,10 +3,12 @@ package org.payswitch.core.pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
@@ -15,13 +17,17 @@ import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
-import org.payswitch.core.journal.JournalReplayer;
+import org.payswitch.core.journal.JournalRetention;
 import org.payswitch.core.journal.JournalWriter;
+import org.payswitch.core.journal.Recovery;
+import org.payswitch.core.snapshot.SnapshotStore;
 
 /**
- * A running switch without its network: recovers the engine from the journal, loads the demo
- * data on an empty data folder (as one journaled command), runs the pipeline, and publishes a
- * clock tick every second so holds expire when traffic is idle. The gateway publishes into
+ * A running switch without its network: recovers the engine (newest snapshot + journal tail),
+ * loads the demo data on an empty data folder (as one journaled command), runs the pipeline,
+ * publishes a clock tick every second so holds expire when traffic is idle, takes a snapshot
+ * every {@code snapshot-interval} and at a graceful stop, and keeps two snapshots and the
+ * journal they need. The gateway publishes into
  * {@link #pipeline()} and answers from its {@link ReplySink}.
  */
 public final class SwitchNode implements AutoCloseable
@@ -36,6 +42,14 @@ public final class SwitchNode implements AutoCloseable
         event.command.timestamp = now;
     };
 
+    private static final EventTranslatorOneArg<SwitchEvent, Long> SNAPSHOT = (event, sequence, id) ->
+    {
+        event.reset();
+        event.command.type = CommandType.TAKE_SNAPSHOT;
+        event.command.timestamp = System.currentTimeMillis();
+        event.command.amount = id;
+    };
+
     private static final EventTranslatorOneArg<SwitchEvent, DemoLoad> LOAD_DEMO = (event, sequence, load) ->
     {
         event.reset();
@@ -48,7 +62,11 @@ public final class SwitchNode implements AutoCloseable
     private final SwitchConfig config;
     private final SwitchPipeline pipeline;
     private final ScheduledExecutorService ticker;
-    private final long recoveredRecords;
+    private final JournalConfig journalConfig;
+    private final SnapshotStore snapshots;
+    private final Recovery.Result recovery;
+    private final AtomicLong nextSnapshotId;
+    private final ConcurrentLinkedDeque<Integer> snapshotCycles = new ConcurrentLinkedDeque<>();
     private volatile boolean ready;
 
     private SwitchNode(final SwitchConfig config, final ReplySink sink, final Supplier<Object> attachments)
@@ -64,14 +82,16 @@ public final class SwitchNode implements AutoCloseable
         }
         final SwitchEngine engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
             Math.max(1024, config.demoCards()), 1 << 20));
-        final CommandExecutor executor = new CommandExecutor(engine);
-        final JournalConfig journalConfig = new JournalConfig(config.dataDir().resolve("journal"),
-            config.journalSync());
-        final long started = System.nanoTime();
-        recoveredRecords = JournalReplayer.replay(journalConfig, executor);
-        LOG.log(System.Logger.Level.INFO, () -> String.format("recovered %d journal records (%d transactions) in %d ms",
-            recoveredRecords, engine.transactionCount(), TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
-        pipeline = new SwitchPipeline(executor, new JournalWriter(journalConfig), new InternalReplies(sink),
+        snapshots = new SnapshotStore(config.dataDir().resolve("snapshots"));
+        final CommandExecutor executor = new CommandExecutor(engine, snapshots);
+        journalConfig = new JournalConfig(config.dataDir().resolve("journal"), config.journalSync());
+        recovery = Recovery.recover(journalConfig, snapshots, executor);
+        nextSnapshotId = new AtomicLong(recovery.lastSnapshotId() + 1);
+        LOG.log(System.Logger.Level.INFO, () -> String.format(
+            "recovered in %d ms: snapshot %s + %d journal records; %d cards, %d transactions", recovery.millis(),
+            recovery.snapshotId() < 0 ? "none" : Long.toString(recovery.snapshotId()), recovery.replayedRecords(),
+            engine.cardCount(), engine.transactionCount()));
+        pipeline = new SwitchPipeline(executor, new JournalWriter(journalConfig), new InternalReplies(sink, this),
             new PipelineConfig(config.ringSize(), config.waitStrategy()), attachments);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
@@ -86,11 +106,13 @@ public final class SwitchNode implements AutoCloseable
     {
         final SwitchNode node = new SwitchNode(config, sink, attachments);
         node.pipeline.start();
-        if (node.recoveredRecords == 0 && config.demoCards() > 0)
+        if (node.recovery.snapshotId() < 0 && node.recovery.replayedRecords() == 0 && config.demoCards() > 0)
         {
             node.loadDemoData();
         }
         node.ticker.scheduleAtFixedRate(node::tick, 1, 1, TimeUnit.SECONDS);
+        final long interval = config.snapshotInterval().toMillis();
+        node.ticker.scheduleAtFixedRate(node::snapshot, interval, interval, TimeUnit.MILLISECONDS);
         node.ready = true;
         return node;
     }
@@ -113,21 +135,53 @@ public final class SwitchNode implements AutoCloseable
         return config;
     }
 
-    /** Journal records replayed at start. */
-    public long recoveredRecords()
+    /** What recovery found and did at start. */
+    public Recovery.Result recovery()
     {
-        return recoveredRecords;
+        return recovery;
+    }
+
+    /** Asks for a snapshot now (it is taken when the business stage reaches it); false if the ring refused. */
+    public boolean snapshot()
+    {
+        return pipeline.tryPublish(SNAPSHOT, nextSnapshotId.getAndIncrement());
     }
 
     /**
      * Stops gracefully: no new requests, every request already in the ring executed, journaled
-     * and answered. Returns false if the ring did not drain in time.
+     * and answered, then a snapshot. Returns false if the ring did not drain in time.
      */
     public boolean stop()
     {
         ready = false;
         ticker.shutdownNow();
+        pipeline.stopAccepting();
+        pipeline.publishInternal(SNAPSHOT, nextSnapshotId.getAndIncrement());
         return pipeline.shutdown(DRAIN_TIMEOUT_MILLIS);
+    }
+
+    /** After a snapshot's marker is journaled: keep two snapshots and the journal back to the older one's marker. */
+    private void retain(final SwitchEvent snapshot)
+    {
+        if (snapshot.journalIndex < 0 || !snapshot.command.responseCode.isApproved())
+        {
+            return;
+        }
+        snapshotCycles.addLast(JournalRetention.cycleOf(snapshot.journalIndex));
+        while (snapshotCycles.size() > 2)
+        {
+            snapshotCycles.pollFirst();
+        }
+        final int firstNeeded = snapshotCycles.peekFirst();
+        final int today = (int)(System.currentTimeMillis() / TimeUnit.DAYS.toMillis(1));
+        if (!ticker.isShutdown())
+        {
+            ticker.execute(() ->
+            {
+                snapshots.retain(2);
+                JournalRetention.deleteBefore(journalConfig, firstNeeded, today, config.journalRetentionDays());
+            });
+        }
     }
 
     @Override
@@ -163,7 +217,7 @@ public final class SwitchNode implements AutoCloseable
     }
 
     /** The node's own commands (demo load, ticks) are answered here; everything else goes to the gateway's sink. */
-    private record InternalReplies(ReplySink gateway) implements ReplySink
+    private record InternalReplies(ReplySink gateway, SwitchNode node) implements ReplySink
     {
         @Override
         public void reply(final SwitchEvent event, final boolean endOfBatch)
@@ -172,7 +226,11 @@ public final class SwitchNode implements AutoCloseable
             {
                 done.countDown();
             }
-            else if (event.replyTo != null || event.command.type != CommandType.EXPIRE_HOLDS)
+            else if (event.command.type == CommandType.TAKE_SNAPSHOT)
+            {
+                node.retain(event);
+            }
+            else if (event.replyTo != null)
             {
                 gateway.reply(event, endOfBatch);
                 return;

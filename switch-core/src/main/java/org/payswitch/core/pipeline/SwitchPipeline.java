@@ -86,6 +86,21 @@ public final class SwitchPipeline implements AutoCloseable
         return true;
     }
 
+    /**
+     * Publishes a command of the switch's own (a snapshot marker at shutdown, say) even when
+     * requests are no longer accepted; waits for a free slot. Not for requests.
+     */
+    public <A> void publishInternal(final EventTranslatorOneArg<SwitchEvent, A> translator, final A argument)
+    {
+        ring.publishEvent(translator, argument);
+    }
+
+    /** Stops accepting requests ({@link #tryPublish} refuses); what is in the ring is still processed. */
+    public void stopAccepting()
+    {
+        accepting = false;
+    }
+
     /** True while requests are accepted: started, not shutting down, journal healthy. */
     public boolean isAccepting()
     {

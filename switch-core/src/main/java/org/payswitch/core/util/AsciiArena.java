@@ -3,13 +3,16 @@ package org.payswitch.core.util;
 import java.util.Arrays;
 
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.snapshot.SnapshotInput;
+import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.snapshot.Snapshottable;
 
 /**
  * Append-only storage for many short ASCII strings (order ids, refund ids) in large byte pages:
  * one length byte plus the characters, addressed by a {@code long} reference. Costs the
  * string's length plus one byte, where a String would cost some 56 bytes of headers.
  */
-public final class AsciiArena
+public final class AsciiArena implements Snapshottable
 {
     private static final int PAGE_BITS = 20;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
@@ -68,5 +71,29 @@ public final class AsciiArena
             h = Hashing.combine(h, page[offset + i]);
         }
         return h;
+    }
+
+    @Override
+    public void writeSnapshot(final SnapshotOutput out)
+    {
+        out.writeInt(pageCount);
+        out.writeInt(position);
+        for (int i = 0; i < pageCount; i++)
+        {
+            out.writeBytes(pages[i], 0, i == pageCount - 1 ? position : PAGE_SIZE);
+        }
+    }
+
+    @Override
+    public void readSnapshot(final SnapshotInput in)
+    {
+        pageCount = in.readInt();
+        position = in.readInt();
+        pages = new byte[Math.max(16, Integer.highestOneBit(Math.max(1, pageCount)) * 2)][];
+        for (int i = 0; i < pageCount; i++)
+        {
+            pages[i] = new byte[PAGE_SIZE];
+            in.readBytes(pages[i], 0, i == pageCount - 1 ? position : PAGE_SIZE);
+        }
     }
 }
