@@ -1,6 +1,6 @@
 package org.payswitch.gateway;
 
-import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.CompletableFuture;
 
 import org.payswitch.core.config.ConfigException;
 import org.payswitch.core.config.SwitchConfig;
@@ -8,7 +8,8 @@ import org.payswitch.core.config.SwitchConfig;
 /**
  * {@code java -jar payment-switch.jar [--option value ...]}: starts the switch with the options of
  * docs/api.md section 6 and stops it gracefully on SIGTERM (or Ctrl-C), exiting 0 once every
- * request in the ring is answered and journaled.
+ * request in the ring is answered and journaled (1 if the ring did not drain in time). The signal
+ * handlers are installed before anything starts, so a SIGTERM during start-up stops it cleanly too.
  */
 public final class SwitchLauncher
 {
@@ -16,7 +17,7 @@ public final class SwitchLauncher
     {
     }
 
-    public static void main(final String[] args) throws InterruptedException
+    public static void main(final String[] args)
     {
         if (System.getProperty("java.util.logging.SimpleFormatter.format") == null)
         {
@@ -34,22 +35,21 @@ public final class SwitchLauncher
             System.exit(2);
             return;
         }
-        final SwitchGateway gateway = SwitchGateway.start(config);
-        final CountDownLatch stopped = new CountDownLatch(1);
-        final Runnable stop = () ->
-        {
-            final boolean drained = gateway.stop();
-            stopped.countDown();
-            if (!drained)
-            {
-                Runtime.getRuntime().halt(1);
-            }
-        };
+        final CompletableFuture<SwitchGateway> started = new CompletableFuture<>();
         TerminationSignals.onTerminate(() ->
         {
-            stop.run();
-            System.exit(0);
+            final boolean drained = started.join().stop();
+            System.exit(drained ? 0 : 1);
         });
-        stopped.await();
+        try
+        {
+            started.complete(SwitchGateway.start(config));
+        }
+        catch (final RuntimeException e)
+        {
+            started.completeExceptionally(e);
+            System.err.println("payment-switch: cannot start: " + e);
+            System.exit(1);
+        }
     }
 }
