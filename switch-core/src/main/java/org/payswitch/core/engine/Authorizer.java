@@ -16,7 +16,8 @@ import org.payswitch.core.util.Hashing;
  *   <li>format (30): PAN of 12..19 digits, order id 1..40 of [A-Za-z0-9_-], merchant id, expiry month;</li>
  *   <li>merchant known (03), then the idempotency key: a retry of the same content is answered
  *       with the original decision; other content under the key gets 94;</li>
- *   <li>merchant enabled (03); card Luhn-valid and on file (14); expiry matches and is not past (54);
+ *   <li>merchant enabled (03); card on file (14: a card is only put on file with a Luhn-valid PAN, so a
+ *       PAN failing Luhn is never found and needs no check of its own here); expiry matches and is not past (54);
  *       card status (41, 43, 57); currency the card's (13); amount in (0, 999 999 999 999] (13);</li>
  *   <li>the best discount; then the per-transaction and daily limits on the charged amount (61);
  *       available credit (51).</li>
@@ -102,7 +103,7 @@ public final class Authorizer
         {
             return ResponseCode.INVALID_MERCHANT;
         }
-        if (card == CardBook.NOT_FOUND || !Pan.isLuhnValid(command.pan, command.panLength))
+        if (card == CardBook.NOT_FOUND)
         {
             return ResponseCode.INVALID_CARD_NUMBER;
         }

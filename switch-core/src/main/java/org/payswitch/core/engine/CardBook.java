@@ -11,47 +11,42 @@ import org.payswitch.core.snapshot.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**
- * The cards on file and their credit, as columns of primitives indexed by card number (the
- * order in which cards were first defined). A PAN finds its card through a primitive map.
- *
- * <p>{@code used} is the credit in use: open holds plus captured minus refunded. Available
- * credit is {@code creditLimit - used}. Not thread-safe: owned by the single writer.
+ * The cards on file and their credit. Each card is one record of eight {@code long}s (64 bytes)
+ * in a single array, indexed by card number (the order in which cards were first defined), so
+ * an authorization touches one or two cache lines of a card, not one per field. A PAN finds its
+ * card through a primitive map. Record layout:
+ * <pre>
+ *   0 PAN          1 PAN length (bits 0..7) | expiry YYMM (8..23) | status (24..31) | currency (32..47)
+ *   2 credit limit 3 per-transaction limit  4 daily limit  5 used  6 spent today  7 day of "spent today"
+ * </pre>
+ * {@code used} is the credit in use: open holds plus captured minus refunded. Available credit
+ * is {@code creditLimit - used}. Not thread-safe: owned by the single writer.
  */
 public final class CardBook implements Snapshottable
 {
     /** Returned when a PAN has no card. */
     public static final int NOT_FOUND = -1;
 
+    private static final int RECORD = 8;
+    private static final int PAN = 0;
+    private static final int PACKED = 1;
+    private static final int CREDIT_LIMIT = 2;
+    private static final int PER_TRANSACTION_LIMIT = 3;
+    private static final int DAILY_LIMIT = 4;
+    private static final int USED = 5;
+    private static final int SPENT_TODAY = 6;
+    private static final int SPENT_DAY = 7;
+
     private final Long2LongHashMap indexByPan;
     private int count;
-    private long[] pan;
-    private byte[] panLength;
-    private short[] expiry;
-    private byte[] status;
-    private short[] currency;
-    private long[] creditLimit;
-    private long[] perTransactionLimit;
-    private long[] dailyLimit;
-    private long[] used;
-    private long[] spentToday;
-    private int[] spentDay;
+    private long[] records;
 
     /** A book sized for {@code expectedCards} before it first grows. */
     public CardBook(final int expectedCards)
     {
         final int capacity = Math.max(16, expectedCards);
         indexByPan = new Long2LongHashMap(capacity * 2, 0.65f, NOT_FOUND);
-        pan = new long[capacity];
-        panLength = new byte[capacity];
-        expiry = new short[capacity];
-        status = new byte[capacity];
-        currency = new short[capacity];
-        creditLimit = new long[capacity];
-        perTransactionLimit = new long[capacity];
-        dailyLimit = new long[capacity];
-        used = new long[capacity];
-        spentToday = new long[capacity];
-        spentDay = new int[capacity];
+        records = new long[capacity * RECORD];
     }
 
     /** Number of cards. */
@@ -64,7 +59,7 @@ public final class CardBook implements Snapshottable
     public int find(final long cardPan, final int length)
     {
         final int card = (int)indexByPan.get(cardPan);
-        return card != NOT_FOUND && panLength[card] == length ? card : NOT_FOUND;
+        return card != NOT_FOUND && panLength(card) == length ? card : NOT_FOUND;
     }
 
     /**
@@ -80,109 +75,113 @@ public final class CardBook implements Snapshottable
             ensureCapacity(card + 1);
             count++;
             indexByPan.put(definition.pan(), card);
-            pan[card] = definition.pan();
-            used[card] = 0;
-            spentToday[card] = 0;
-            spentDay[card] = 0;
+            final int at = card * RECORD;
+            records[at + PAN] = definition.pan();
+            records[at + USED] = 0;
+            records[at + SPENT_TODAY] = 0;
+            records[at + SPENT_DAY] = 0;
         }
-        panLength[card] = (byte)definition.panLength();
-        expiry[card] = (short)definition.expiry();
-        status[card] = (byte)definition.status().ordinal();
-        currency[card] = (short)definition.currency();
-        creditLimit[card] = definition.creditLimit();
-        perTransactionLimit[card] = definition.perTransactionLimit();
-        dailyLimit[card] = definition.dailyLimit();
+        final int at = card * RECORD;
+        records[at + PACKED] = pack(definition.panLength(), definition.expiry(), definition.status().ordinal(),
+            definition.currency());
+        records[at + CREDIT_LIMIT] = definition.creditLimit();
+        records[at + PER_TRANSACTION_LIMIT] = definition.perTransactionLimit();
+        records[at + DAILY_LIMIT] = definition.dailyLimit();
         return card;
     }
 
     public long pan(final int card)
     {
-        return pan[card];
+        return records[card * RECORD + PAN];
     }
 
     public int panLength(final int card)
     {
-        return panLength[card];
+        return (int)(records[card * RECORD + PACKED] & 0xFF);
     }
 
     /** Expiry on file, YYMM. */
     public int expiry(final int card)
     {
-        return expiry[card];
+        return (int)((records[card * RECORD + PACKED] >>> 8) & 0xFFFF);
     }
 
     public CardStatus status(final int card)
     {
-        return CardStatus.fromOrdinal(status[card]);
+        return CardStatus.fromOrdinal((int)((records[card * RECORD + PACKED] >>> 24) & 0xFF));
     }
 
     public void setStatus(final int card, final CardStatus newStatus)
     {
-        status[card] = (byte)newStatus.ordinal();
+        final long packed = records[card * RECORD + PACKED];
+        records[card * RECORD + PACKED] = (packed & ~(0xFFL << 24)) | ((long)newStatus.ordinal() << 24);
     }
 
     public int currency(final int card)
     {
-        return currency[card];
+        return (int)((records[card * RECORD + PACKED] >>> 32) & 0xFFFF);
     }
 
     public long creditLimit(final int card)
     {
-        return creditLimit[card];
+        return records[card * RECORD + CREDIT_LIMIT];
     }
 
     public long perTransactionLimit(final int card)
     {
-        return perTransactionLimit[card];
+        return records[card * RECORD + PER_TRANSACTION_LIMIT];
     }
 
     public long dailyLimit(final int card)
     {
-        return dailyLimit[card];
+        return records[card * RECORD + DAILY_LIMIT];
     }
 
     /** Credit in use: open holds plus captured minus refunded. */
     public long used(final int card)
     {
-        return used[card];
+        return records[card * RECORD + USED];
     }
 
     /** Credit limit minus credit in use; may be negative only if a limit was lowered below what is in use. */
     public long available(final int card)
     {
-        return creditLimit[card] - used[card];
+        return records[card * RECORD + CREDIT_LIMIT] - records[card * RECORD + USED];
     }
 
     /** What was authorized on the card on local day {@code epochDay} (0 for any other day). */
     public long spentOn(final int card, final int epochDay)
     {
-        return spentDay[card] == epochDay ? spentToday[card] : 0;
+        final int at = card * RECORD;
+        return records[at + SPENT_DAY] == epochDay ? records[at + SPENT_TODAY] : 0;
     }
 
     /** Takes credit for a new approved transaction charged on {@code epochDay}. */
     public void hold(final int card, final long charged, final int epochDay)
     {
-        used[card] += charged;
-        if (spentDay[card] != epochDay)
+        final int at = card * RECORD;
+        records[at + USED] += charged;
+        if (records[at + SPENT_DAY] != epochDay)
         {
-            spentDay[card] = epochDay;
-            spentToday[card] = 0;
+            records[at + SPENT_DAY] = epochDay;
+            records[at + SPENT_TODAY] = 0;
         }
-        spentToday[card] += charged;
+        records[at + SPENT_TODAY] += charged;
     }
 
     /** Gives credit back (a released hold, the uncaptured rest, a refund). */
     public void release(final int card, final long amount)
     {
-        used[card] -= amount;
+        records[card * RECORD + USED] -= amount;
     }
 
     /** Gives back daily spending of a transaction reversed on the day it was made. */
     public void unspend(final int card, final long charged, final int epochDay)
     {
-        if (spentDay[card] == epochDay)
+        final int at = card * RECORD;
+        if (records[at + SPENT_DAY] == epochDay)
         {
-            spentToday[card] = Math.max(0, spentToday[card] - charged);
+            records[at + SPENT_TODAY] = Math.max(0, records[at + SPENT_TODAY] - charged);
         }
     }
 
@@ -196,17 +195,9 @@ public final class CardBook implements Snapshottable
     public long hash(final long seed)
     {
         long h = Hashing.combine(seed, count);
-        for (int card = 0; card < count; card++)
+        for (int i = 0; i < count * RECORD; i++)
         {
-            h = Hashing.combine(h, pan[card]);
-            h = Hashing.combine(h, panLength[card] | (long)expiry[card] << 8 | (long)status[card] << 24 |
-                (long)currency[card] << 32);
-            h = Hashing.combine(h, creditLimit[card]);
-            h = Hashing.combine(h, perTransactionLimit[card]);
-            h = Hashing.combine(h, dailyLimit[card]);
-            h = Hashing.combine(h, used[card]);
-            h = Hashing.combine(h, spentToday[card]);
-            h = Hashing.combine(h, spentDay[card]);
+            h = Hashing.combine(h, records[i]);
         }
         return h;
     }
@@ -215,17 +206,7 @@ public final class CardBook implements Snapshottable
     public void writeSnapshot(final SnapshotOutput out)
     {
         out.writeInt(count);
-        out.writeLongs(pan, count);
-        out.writeBytes(panLength, 0, count);
-        out.writeShorts(expiry, count);
-        out.writeBytes(status, 0, count);
-        out.writeShorts(currency, count);
-        out.writeLongs(creditLimit, count);
-        out.writeLongs(perTransactionLimit, count);
-        out.writeLongs(dailyLimit, count);
-        out.writeLongs(used, count);
-        out.writeLongs(spentToday, count);
-        out.writeInts(spentDay, count);
+        out.writeLongs(records, count * RECORD);
     }
 
     @Override
@@ -233,42 +214,27 @@ public final class CardBook implements Snapshottable
     {
         final int cards = in.readInt();
         ensureCapacity(cards);
-        in.readLongs(pan, cards);
-        in.readBytes(panLength, 0, cards);
-        in.readShorts(expiry, cards);
-        in.readBytes(status, 0, cards);
-        in.readShorts(currency, cards);
-        in.readLongs(creditLimit, cards);
-        in.readLongs(perTransactionLimit, cards);
-        in.readLongs(dailyLimit, cards);
-        in.readLongs(used, cards);
-        in.readLongs(spentToday, cards);
-        in.readInts(spentDay, cards);
+        in.readLongs(records, cards * RECORD);
         indexByPan.clear();
         for (int card = 0; card < cards; card++)
         {
-            indexByPan.put(pan[card], card);
+            indexByPan.put(records[card * RECORD + PAN], card);
         }
         count = cards;
     }
 
+    private static long pack(final int panLength, final int expiry, final int status, final int currency)
+    {
+        return (panLength & 0xFFL) | (expiry & 0xFFFFL) << 8 | (status & 0xFFL) << 24 | (currency & 0xFFFFL) << 32;
+    }
+
     private void ensureCapacity(final int required)
     {
-        if (required <= pan.length)
+        if ((long)required * RECORD <= records.length)
         {
             return;
         }
-        final int capacity = Math.max(required, pan.length * 2);
-        pan = Arrays.copyOf(pan, capacity);
-        panLength = Arrays.copyOf(panLength, capacity);
-        expiry = Arrays.copyOf(expiry, capacity);
-        status = Arrays.copyOf(status, capacity);
-        currency = Arrays.copyOf(currency, capacity);
-        creditLimit = Arrays.copyOf(creditLimit, capacity);
-        perTransactionLimit = Arrays.copyOf(perTransactionLimit, capacity);
-        dailyLimit = Arrays.copyOf(dailyLimit, capacity);
-        used = Arrays.copyOf(used, capacity);
-        spentToday = Arrays.copyOf(spentToday, capacity);
-        spentDay = Arrays.copyOf(spentDay, capacity);
+        final int capacity = Math.max(required, records.length / RECORD * 2);
+        records = Arrays.copyOf(records, capacity * RECORD);
     }
 }

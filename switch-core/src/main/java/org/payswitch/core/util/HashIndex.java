@@ -5,7 +5,8 @@ package org.payswitch.core.util;
  * table of the caller's). A lookup walks the probe chain of the hash and asks the caller's
  * {@link Matcher} whether a candidate value's key is the one sought, so keys of any shape
  * (bytes of an order id, say) are indexed without boxing or copies. No removal: the switch
- * never forgets a key. Not thread-safe.
+ * never forgets a key. Each slot is a (hash, value) pair side by side, so a probe touches one
+ * cache line. Not thread-safe.
  */
 public final class HashIndex
 {
@@ -20,8 +21,7 @@ public final class HashIndex
         boolean matches(int value);
     }
 
-    private int[] values;
-    private int[] hashes;
+    private int[] slots;
     private int mask;
     private int size;
     private int resizeThreshold;
@@ -44,12 +44,12 @@ public final class HashIndex
         int index = spread(hash) & mask;
         while (true)
         {
-            final int value = values[index];
+            final int value = slots[index * 2 + 1];
             if (value == MISSING)
             {
                 return MISSING;
             }
-            if (hashes[index] == hash && matcher.matches(value))
+            if (slots[index * 2] == hash && matcher.matches(value))
             {
                 return value;
             }
@@ -71,33 +71,34 @@ public final class HashIndex
     private void insert(final int hash, final int value)
     {
         int index = spread(hash) & mask;
-        while (values[index] != MISSING)
+        while (slots[index * 2 + 1] != MISSING)
         {
             index = (index + 1) & mask;
         }
-        values[index] = value;
-        hashes[index] = hash;
+        slots[index * 2] = hash;
+        slots[index * 2 + 1] = value;
     }
 
     private void grow()
     {
-        final int[] oldValues = values;
-        final int[] oldHashes = hashes;
-        allocate(oldValues.length * 2);
-        for (int i = 0; i < oldValues.length; i++)
+        final int[] old = slots;
+        allocate(old.length);
+        for (int i = 0; i < old.length; i += 2)
         {
-            if (oldValues[i] != MISSING)
+            if (old[i + 1] != MISSING)
             {
-                insert(oldHashes[i], oldValues[i]);
+                insert(old[i], old[i + 1]);
             }
         }
     }
 
     private void allocate(final int capacity)
     {
-        values = new int[capacity];
-        java.util.Arrays.fill(values, MISSING);
-        hashes = new int[capacity];
+        slots = new int[capacity * 2];
+        for (int i = 1; i < slots.length; i += 2)
+        {
+            slots[i] = MISSING;
+        }
         mask = capacity - 1;
         resizeThreshold = (int)(capacity * 0.7f);
     }
@@ -105,7 +106,7 @@ public final class HashIndex
     private static int capacityFor(final int expected)
     {
         final long wanted = Math.max(16L, (long)Math.ceil(expected / 0.7));
-        return (int)Math.min(1L << 30, Long.highestOneBit(wanted - 1) << 1);
+        return (int)Math.min(1L << 29, Long.highestOneBit(wanted - 1) << 1);
     }
 
     private static int spread(final int hash)
