@@ -3,6 +3,7 @@ package org.payswitch.core.journal;
 import java.nio.ByteBuffer;
 
 import net.openhft.chronicle.bytes.BytesStore;
+import net.openhft.chronicle.core.io.Syncable;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
@@ -23,6 +24,7 @@ public final class JournalWriter implements AutoCloseable
     private final SingleChronicleQueue queue;
     private final UnsafeBuffer record;
     private final BytesStore<?, ?> recordStore;
+    private final boolean syncToDisk;
     private ExcerptAppender appender;
     private volatile long lastIndex = -1;
     private long records;
@@ -31,6 +33,7 @@ public final class JournalWriter implements AutoCloseable
     public JournalWriter(final JournalConfig config)
     {
         queue = ChronicleQueues.open(config);
+        syncToDisk = config.syncToDisk();
         final ByteBuffer direct = ByteBuffer.allocateDirect(MAX_RECORD);
         record = new UnsafeBuffer(direct);
         recordStore = BytesStore.wrap(direct);
@@ -51,6 +54,20 @@ public final class JournalWriter implements AutoCloseable
         }
         lastIndex = appender.lastIndexAppended();
         records++;
+    }
+
+    /**
+     * Forces what was appended to disk (msync of the mapped file), when {@code journal-sync} is on;
+     * the journal stage calls it at the end of each batch, so one sync covers the batch (group
+     * commit). Chronicle's {@code SyncMode} alone syncs only when a mapped chunk is released, not
+     * per entry (measured with chronicle-queue 2026.4: no cost per append), hence this call.
+     */
+    public void syncIfConfigured()
+    {
+        if (syncToDisk && appender != null && appender.wire().bytes() instanceof Syncable mapped)
+        {
+            mapped.sync();
+        }
     }
 
     /** The Chronicle index of the last record appended, -1 before any: the journal position. */
