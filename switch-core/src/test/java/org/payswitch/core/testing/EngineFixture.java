@@ -5,6 +5,7 @@ import java.time.OffsetDateTime;
 
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.discount.CampaignDefinition;
+import org.payswitch.core.discount.CampaignFigures;
 import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.domain.Money;
 import org.payswitch.core.engine.CardDefinition;
@@ -206,6 +207,30 @@ public final class EngineFixture
     {
         return new CardDefinition(DemoData.pan(i), 16, expiry, CardStatus.ACTIVE, DemoData.CNY, DemoData.CREDIT_LIMIT,
             Money.NO_LIMIT, Money.NO_LIMIT);
+    }
+
+    /** Creates a campaign; the executed command holds the answer (figures, or the refusal). */
+    public SwitchCommand campaign(final CampaignDefinition definition)
+    {
+        final SwitchCommand create = lifecycle(CommandType.CREATE_CAMPAIGN, 0);
+        create.payload = definition;
+        return run(create);
+    }
+
+    /** Pauses or resumes a campaign. */
+    public SwitchCommand pause(final String campaignId, final boolean paused)
+    {
+        final SwitchCommand command = lifecycle(paused ? CommandType.PAUSE_CAMPAIGN : CommandType.RESUME_CAMPAIGN, 0);
+        command.payload = campaignId;
+        return run(command);
+    }
+
+    /** A campaign's live figures. */
+    public CampaignFigures figures(final String campaignId)
+    {
+        final SwitchCommand get = lifecycle(CommandType.GET_CAMPAIGNS, 0);
+        get.payload = campaignId;
+        return (CampaignFigures)run(get).answer;
     }
 
     /** Creates or replaces a merchant. */
