@@ -14,6 +14,7 @@ import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.pipeline.SwitchNode;
 import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
+import org.payswitch.gateway.iso.IsoServerInitializer;
 
 /**
  * The whole switch: the node (engine, pipeline, journal) behind Netty servers for HTTP/JSON and
@@ -28,6 +29,7 @@ public final class SwitchGateway implements AutoCloseable
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Channel http;
+    private final Channel iso;
     private volatile boolean open;
     private boolean stopped;
     private boolean drainedAtStop;
@@ -35,16 +37,17 @@ public final class SwitchGateway implements AutoCloseable
     private SwitchGateway(final SwitchConfig config)
     {
         final GatewayReplySink sink = new GatewayReplySink();
-        node = SwitchNode.start(config, sink, () -> null);
+        node = SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
         acceptors = Transports.group(1);
         workers = Transports.group(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
         final HttpContext httpContext = new HttpContext(node.pipeline(), config.adminToken(), config.zone(),
             this::isReady);
         http = bind(config.bind(), config.httpPort(), new HttpServerInitializer(httpContext, IDLE_SECONDS));
+        iso = bind(config.bind(), config.isoPort(), new IsoServerInitializer(node.pipeline(), IDLE_SECONDS));
         open = true;
         LOG.log(System.Logger.Level.INFO, () -> String.format(
-            "payment switch ready: HTTP %s, data %s, transport %s", http.localAddress(),
-            config.dataDir().toAbsolutePath(), Transports.epoll() ? "epoll" : "nio"));
+            "payment switch ready: HTTP %s, ISO 8583 %s, data %s, transport %s", http.localAddress(),
+            iso.localAddress(), config.dataDir().toAbsolutePath(), Transports.epoll() ? "epoll" : "nio"));
     }
 
     /** Recovers, starts the pipeline and opens both ports. */
@@ -63,6 +66,12 @@ public final class SwitchGateway implements AutoCloseable
     public int httpPort()
     {
         return ((InetSocketAddress)http.localAddress()).getPort();
+    }
+
+    /** The ISO 8583 port actually bound. */
+    public int isoPort()
+    {
+        return ((InetSocketAddress)iso.localAddress()).getPort();
     }
 
     /** The node behind the servers. */
@@ -85,6 +94,7 @@ public final class SwitchGateway implements AutoCloseable
         stopped = true;
         open = false;
         http.close().syncUninterruptibly();
+        iso.close().syncUninterruptibly();
         final boolean drained = node.stop();
         drainedAtStop = drained;
         workers.shutdownGracefully(100, 5_000, TimeUnit.MILLISECONDS).syncUninterruptibly();

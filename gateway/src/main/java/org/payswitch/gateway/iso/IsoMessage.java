@@ -1,0 +1,333 @@
+package org.payswitch.gateway.iso;
+
+import io.netty.buffer.ByteBuf;
+import org.payswitch.core.domain.AsciiField;
+
+/**
+ * One ISO 8583:1987 binary message (jPOS ISO87BPackager layout), decoded in place: the bytes are
+ * copied once into a reused array and each present field's position recorded, so reading a field
+ * creates no object. Also the ring slot's attachment for ISO requests, so the reply stage can echo
+ * the request's fields byte for byte. Not thread-safe; reused.
+ */
+public final class IsoMessage
+{
+    /** Largest message accepted (shared/API.md: longer frames close the connection). */
+    public static final int MAX_LENGTH = 4096;
+
+    /** {@link #decode} result: the message is well formed. */
+    public static final int OK = 0;
+    /** {@link #decode} result: malformed, but the MTI and DE 11 were read, so it can be answered with 30. */
+    public static final int ANSWERABLE_FORMAT_ERROR = 1;
+    /** {@link #decode} result: not even the MTI and DE 11 could be read; close the connection. */
+    public static final int UNREADABLE = 2;
+
+    private static final int NO_FIELD = -1;
+
+    private final byte[] raw = new byte[MAX_LENGTH];
+    private final int[] start = new int[129];
+    private final int[] valueStart = new int[129];
+    private final int[] end = new int[129];
+    private final int[] size = new int[129];
+    private int length;
+    private int mti;
+    private boolean mtiRead;
+
+    /** Decodes one frame body (after the 2-byte length); returns {@link #OK}, {@link #ANSWERABLE_FORMAT_ERROR} or {@link #UNREADABLE}. */
+    public int decode(final ByteBuf frame)
+    {
+        clear();
+        length = frame.readableBytes();
+        if (length > MAX_LENGTH || length < 10)
+        {
+            return UNREADABLE;
+        }
+        frame.getBytes(frame.readerIndex(), raw, 0, length);
+        return decodeRaw();
+    }
+
+    private void clear()
+    {
+        for (int f = 0; f < start.length; f++)
+        {
+            start[f] = NO_FIELD;
+        }
+        mtiRead = false;
+        mti = 0;
+    }
+
+    private int decodeRaw()
+    {
+        final int mtiValue = bcd(0, 4, 0);
+        if (mtiValue < 0)
+        {
+            return UNREADABLE;
+        }
+        mti = mtiValue;
+        mtiRead = true;
+        int position = 2;
+        final boolean secondary = (raw[position] & 0x80) != 0;
+        final int bitmapBytes = secondary ? 16 : 8;
+        if (position + bitmapBytes > length)
+        {
+            return UNREADABLE;
+        }
+        final int bitmap = position;
+        position += bitmapBytes;
+        for (int field = 2; field <= 128; field++)
+        {
+            if (field > 64 && !secondary)
+            {
+                break;
+            }
+            final int bitIndex = field - 1;
+            if ((raw[bitmap + bitIndex / 8] & (0x80 >>> (bitIndex % 8))) == 0)
+            {
+                continue;
+            }
+            if (field == 65)
+            {
+                return failure();
+            }
+            final int next = readField(field, position);
+            if (next < 0)
+            {
+                return failure();
+            }
+            position = next;
+        }
+        if (position != length)
+        {
+            return failure();
+        }
+        return has(11) ? OK : failure();
+    }
+
+    private int failure()
+    {
+        return mtiRead && has(11) ? ANSWERABLE_FORMAT_ERROR : UNREADABLE;
+    }
+
+    private int readField(final int field, final int position)
+    {
+        final int declared = IsoFields.LENGTH[field];
+        int at = position;
+        final int count;
+        final int bytes;
+        switch (IsoFields.TYPE[field])
+        {
+            case IsoFields.NUMERIC:
+                count = declared;
+                bytes = (declared + 1) / 2;
+                if (at + bytes > length || bcd(at, count, (count & 1)) < -1)
+                {
+                    return -1;
+                }
+                break;
+            case IsoFields.LL_NUMERIC:
+                if (at + 1 > length)
+                {
+                    return -1;
+                }
+                count = bcd(at, 2, 0);
+                at += 1;
+                bytes = (count + 1) / 2;
+                if (count < 0 || count > declared || at + bytes > length || !isBcd(at, count))
+                {
+                    return -1;
+                }
+                break;
+            case IsoFields.CHAR:
+            case IsoFields.BINARY:
+                count = declared;
+                bytes = declared;
+                break;
+            case IsoFields.LL_CHAR:
+                if (at + 1 > length)
+                {
+                    return -1;
+                }
+                count = bcd(at, 2, 0);
+                at += 1;
+                bytes = count;
+                if (count < 0 || count > declared)
+                {
+                    return -1;
+                }
+                break;
+            case IsoFields.LLL_CHAR:
+                if (at + 2 > length)
+                {
+                    return -1;
+                }
+                count = bcd(at, 4, 0);
+                at += 2;
+                bytes = count;
+                if (count < 0 || count > declared)
+                {
+                    return -1;
+                }
+                break;
+            case IsoFields.AMOUNT:
+                count = declared - 1;
+                bytes = 1 + (count + 1) / 2;
+                break;
+            default:
+                return -1;
+        }
+        if (at + bytes > length)
+        {
+            return -1;
+        }
+        start[field] = position;
+        valueStart[field] = at;
+        size[field] = count;
+        end[field] = at + bytes;
+        return at + bytes;
+    }
+
+    /** The MTI as a number, e.g. 100 for 0100. */
+    public int mti()
+    {
+        return mti;
+    }
+
+    /** True when the field is present. */
+    public boolean has(final int field)
+    {
+        return start[field] != NO_FIELD;
+    }
+
+    /**
+     * A numeric field (fixed or LL) as a number; -1 when absent or longer than 18 digits.
+     */
+    public long numeric(final int field)
+    {
+        if (!has(field) || size[field] > 18)
+        {
+            return -1;
+        }
+        final int digits = size[field];
+        final int pad = IsoFields.TYPE[field] == IsoFields.NUMERIC ? digits & 1 : 0;
+        long value = 0;
+        for (int i = 0; i < digits; i++)
+        {
+            value = value * 10 + nibble(valueStart[field], i + pad);
+        }
+        return value;
+    }
+
+    /** Digits of an LL numeric field (the PAN): their count. */
+    public int digitCount(final int field)
+    {
+        return has(field) ? size[field] : 0;
+    }
+
+    /** An LL numeric field of up to 19 digits as an unsigned number (the PAN). */
+    public long unsignedDigits(final int field)
+    {
+        long value = 0;
+        for (int i = 0; i < size[field]; i++)
+        {
+            value = value * 10 + nibble(valueStart[field], i);
+        }
+        return value;
+    }
+
+    /** Copies an ASCII field into {@code out}, trailing spaces dropped; false if it does not fit or is not printable. */
+    public boolean copyAscii(final int field, final AsciiField out)
+    {
+        if (!has(field) || !out.set(raw, valueStart[field], size[field]))
+        {
+            out.clear();
+            return false;
+        }
+        out.trimTrailingSpaces();
+        for (int i = 0; i < out.length(); i++)
+        {
+            final byte b = out.byteAt(i);
+            if (b < 0x20 || b > 0x7E)
+            {
+                out.clear();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** A fixed ASCII field of digits (DE 49, say) as a number; -1 when absent or not digits. */
+    public int asciiDigits(final int field)
+    {
+        if (!has(field))
+        {
+            return -1;
+        }
+        int value = 0;
+        for (int i = valueStart[field]; i < valueStart[field] + size[field]; i++)
+        {
+            final byte b = raw[i];
+            if (b < '0' || b > '9')
+            {
+                return -1;
+            }
+            value = value * 10 + (b - '0');
+        }
+        return value;
+    }
+
+    /** Writes the field exactly as it was received (length prefix included). */
+    void copyEncoded(final int field, final ByteBuf out)
+    {
+        out.writeBytes(raw, start[field], end[field] - start[field]);
+    }
+
+    /** Makes this message a copy of {@code other} (the ring slot keeps the request it answers). */
+    public void copyFrom(final IsoMessage other)
+    {
+        System.arraycopy(other.raw, 0, raw, 0, other.length);
+        System.arraycopy(other.start, 0, start, 0, start.length);
+        System.arraycopy(other.valueStart, 0, valueStart, 0, valueStart.length);
+        System.arraycopy(other.end, 0, end, 0, end.length);
+        System.arraycopy(other.size, 0, size, 0, size.length);
+        length = other.length;
+        mti = other.mti;
+        mtiRead = other.mtiRead;
+    }
+
+    private int nibble(final int offset, final int index)
+    {
+        final int b = raw[offset + index / 2];
+        return (index & 1) == 0 ? (b >>> 4) & 0x0F : b & 0x0F;
+    }
+
+    private boolean isBcd(final int offset, final int digits)
+    {
+        for (int i = 0; i < digits; i++)
+        {
+            if (nibble(offset, i) > 9)
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Reads {@code digits} BCD digits after {@code skip} pad nibbles; -2 when a nibble is not a digit. */
+    private int bcd(final int offset, final int digits, final int skip)
+    {
+        if (offset + (digits + skip + 1) / 2 > length)
+        {
+            return -2;
+        }
+        int value = 0;
+        for (int i = skip; i < digits + skip; i++)
+        {
+            final int n = nibble(offset, i);
+            if (n > 9)
+            {
+                return -2;
+            }
+            value = digits <= 9 ? value * 10 + n : 0;
+        }
+        return value;
+    }
+}

@@ -1,0 +1,44 @@
+package org.payswitch.gateway.iso;
+
+import java.util.concurrent.TimeUnit;
+
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.timeout.IdleStateHandler;
+import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.gateway.IdleConnectionCloser;
+
+/**
+ * The pipeline of an ISO 8583 connection: idle timeout, 2-byte big-endian length framing (jPOS
+ * PostChannel, or NACChannel without TPDU) failing fast beyond 4 096 bytes, then the request
+ * handler. Each ring slot carries an {@link IsoMessage} ({@link #newSlotAttachment()}).
+ */
+public final class IsoServerInitializer extends ChannelInitializer<SocketChannel>
+{
+    private final SwitchPipeline pipeline;
+    private final int idleSeconds;
+
+    public IsoServerInitializer(final SwitchPipeline pipeline, final int idleSeconds)
+    {
+        this.pipeline = pipeline;
+        this.idleSeconds = idleSeconds;
+    }
+
+    /** The per-slot attachment the pipeline preallocates: room for one ISO request. */
+    public static Object newSlotAttachment()
+    {
+        return new IsoMessage();
+    }
+
+    @Override
+    protected void initChannel(final SocketChannel channel)
+    {
+        final ChannelPipeline pipeline = channel.pipeline();
+        pipeline.addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
+        pipeline.addLast(IdleConnectionCloser.INSTANCE);
+        pipeline.addLast(new LengthFieldBasedFrameDecoder(IsoMessage.MAX_LENGTH + 2, 0, 2, 0, 2, true));
+        pipeline.addLast(new IsoRequestHandler(this.pipeline));
+    }
+}
