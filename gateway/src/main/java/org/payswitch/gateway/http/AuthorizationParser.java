@@ -171,23 +171,13 @@ final class AuthorizationParser
 
     private boolean parsePan(final SwitchCommand command)
     {
-        final int length = scratch.length();
-        if (!Pan.isValidLength(length))
+        final long pan = Pan.parse(scratch);
+        if (pan == Pan.INVALID)
         {
             return false;
         }
-        long value = 0;
-        for (int i = 0; i < length; i++)
-        {
-            final byte b = scratch.byteAt(i);
-            if (b < '0' || b > '9')
-            {
-                return false;
-            }
-            value = value * 10 + (b - '0');
-        }
-        command.pan = value;
-        command.panLength = length;
+        command.pan = pan;
+        command.panLength = scratch.length();
         return true;
     }
 

@@ -185,6 +185,18 @@ public final class CardBook implements Snapshottable
         }
     }
 
+    /** Copies a card's figures into {@code view} for an answer; available credit shown as at least zero. */
+    public void fill(final int card, final CardView view)
+    {
+        view.present = true;
+        view.pan = pan(card);
+        view.panLength = panLength(card);
+        view.status = status(card);
+        view.currency = currency(card);
+        view.creditLimit = creditLimit(card);
+        view.available = Math.max(0, available(card));
+    }
+
     /** True when the limit is set and {@code value} goes over it. */
     public static boolean exceeds(final long value, final long limit)
     {

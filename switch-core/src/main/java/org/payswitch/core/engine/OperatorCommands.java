@@ -71,7 +71,7 @@ public final class OperatorCommands
         }
         cards.upsert(definition);
         command.responseCode = ResponseCode.APPROVED;
-        fillCard(cards.find(definition.pan(), definition.panLength()), command.card);
+        cards.fill(cards.find(definition.pan(), definition.panLength()), command.card);
     }
 
     private void setCardStatus(final SwitchCommand command)
@@ -89,7 +89,7 @@ public final class OperatorCommands
         }
         cards.setStatus(card, status);
         command.responseCode = ResponseCode.APPROVED;
-        fillCard(card, command.card);
+        cards.fill(card, command.card);
     }
 
     private void upsertMerchant(final SwitchCommand command)
@@ -131,17 +131,6 @@ public final class OperatorCommands
         final CampaignFigures figures = discounts.figures(String.valueOf(command.payload), eventTime);
         command.answer = figures;
         command.responseCode = figures == null ? ResponseCode.UNABLE_TO_LOCATE_ORIGINAL : ResponseCode.APPROVED;
-    }
-
-    private void fillCard(final int card, final CardView view)
-    {
-        view.present = true;
-        view.pan = cards.pan(card);
-        view.panLength = cards.panLength(card);
-        view.status = cards.status(card);
-        view.currency = cards.currency(card);
-        view.creditLimit = cards.creditLimit(card);
-        view.available = Math.max(0, cards.available(card));
     }
 
     private void campaignAnswer(

@@ -169,14 +169,7 @@ public final class SwitchEngine implements Snapshottable
             command.responseCode = ResponseCode.INVALID_CARD_NUMBER;
             return;
         }
-        final CardView view = command.card;
-        view.present = true;
-        view.pan = cards.pan(card);
-        view.panLength = cards.panLength(card);
-        view.status = cards.status(card);
-        view.currency = cards.currency(card);
-        view.creditLimit = cards.creditLimit(card);
-        view.available = Math.max(0, cards.available(card));
+        cards.fill(card, command.card);
         command.responseCode = ResponseCode.APPROVED;
     }
 }
