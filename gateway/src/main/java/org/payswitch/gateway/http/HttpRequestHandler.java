@@ -30,8 +30,9 @@ import org.payswitch.gateway.json.JsonException;
 /**
  * One HTTP/1.1 connection: routes each request of shared/API.md section 3, parses it into a
  * command, publishes it into the ring and, on the reply thread, writes its answer. One request
- * per connection is in the ring at a time; requests a client pipelines behind it wait here, so
- * answers always leave in request order. Format errors, 401, 404 and overload (503 + Retry-After)
+ * per connection is in the ring at a time; the socket is not read meanwhile, and requests a
+ * client pipelined in the same read wait here, so answers always leave in request order and a
+ * client cannot make the switch buffer without bound. Format errors, 401, 404 and overload (503 + Retry-After)
  * are answered at once without entering the ring.
  */
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
@@ -355,9 +356,11 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     {
         token = kind.ordinal() | (keepAlive ? 1L << 8 : 0);
         inFlight = true;
+        channel.channel().config().setAutoRead(false);
         if (!context.pipeline.tryPublish(PUBLISH, this))
         {
             inFlight = false;
+            channel.channel().config().setAutoRead(true);
             final FullHttpResponse response = response(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive);
             response.content().writeBytes("{\"responseCode\":\"91\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
@@ -419,6 +422,10 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             {
                 next.release();
             }
+        }
+        if (!inFlight)
+        {
+            channel.channel().config().setAutoRead(true);
         }
     }
 

@@ -23,7 +23,8 @@ import org.payswitch.core.util.Hashing;
  *       available credit (51).</li>
  * </ol>
  * Every decision except 30, 94 and an unknown merchant's 03 is recorded as a transaction, so
- * its retries are answered the same. Allocates nothing.
+ * its retries are answered the same. The decision is made before anything is written; only then
+ * are the transaction, the hold and the redemption recorded. Allocates nothing.
  */
 public final class Authorizer
 {
@@ -78,12 +79,11 @@ public final class Authorizer
 
         final int card = cards.find(command.pan, command.panLength);
         final int mcc = command.mcc != SwitchCommand.NO_MCC ? command.mcc : merchants.mcc(merchant);
+        quote.clear();
+        final ResponseCode code = decide(command, merchant, card, mcc, TransactionStore.idOf(transactions.count()));
         final int txn = transactions.append(merchant, command.orderId, card, command.pan, command.panLength,
             command.amount, command.currency, mcc, command.timestamp, fingerprint,
             command.capture ? TransactionStore.FLAG_SALE : 0);
-
-        quote.clear();
-        final ResponseCode code = decide(command, merchant, card, mcc, txn);
         if (code.isApproved())
         {
             approve(command, card, txn);
@@ -96,8 +96,9 @@ public final class Authorizer
         views.fill(txn, command.transaction);
     }
 
+    /** The decision, computed before anything is recorded, so a failure here leaves no trace. */
     private ResponseCode decide(
-        final SwitchCommand command, final int merchant, final int card, final int mcc, final int txn)
+        final SwitchCommand command, final int merchant, final int card, final int mcc, final long transactionId)
     {
         if (!merchants.isEnabled(merchant))
         {
@@ -124,7 +125,7 @@ public final class Authorizer
         }
 
         discounts.quote(command.pan, command.panLength, command.merchantId, mcc, command.amount, command.currency,
-            command.timestamp, TransactionStore.idOf(txn), card, quote);
+            command.timestamp, transactionId, card, quote);
         final long charged = command.amount - quote.discount;
         final int today = calendar.epochDay(command.timestamp);
         if (CardBook.exceeds(charged, cards.perTransactionLimit(card)) ||
