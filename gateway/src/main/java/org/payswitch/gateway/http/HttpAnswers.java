@@ -140,7 +140,7 @@ final class HttpAnswers
         json.beginObject();
         if (t.present)
         {
-            json.name("transactionId").string(Long.toString(t.transactionId));
+            json.name("transactionId").numberAsString(t.transactionId);
             json.name("status").string(t.status.name());
             json.name("responseCode").string(command.responseCode.code());
             if (t.authCode.length() > 0)
@@ -173,7 +173,7 @@ final class HttpAnswers
     private void transaction(final TransactionView t, final ResponseCode code)
     {
         json.beginObject();
-        json.name("transactionId").string(Long.toString(t.transactionId));
+        json.name("transactionId").numberAsString(t.transactionId);
         json.name("merchantId").string(t.merchantId);
         json.name("orderId").string(t.orderId);
         json.name("status").string(t.status.name());

@@ -103,25 +103,36 @@ public final class JsonWriter
         return this;
     }
 
+    /** Writes a non-negative whole number as a JSON string ("123"), without building a String. */
+    public JsonWriter numberAsString(final long value)
+    {
+        separator();
+        out.writeByte('"');
+        digits(value);
+        out.writeByte('"');
+        return this;
+    }
+
     /** Writes a whole number. */
     public JsonWriter number(final long value)
     {
         separator();
+        digits(value);
+        return this;
+    }
+
+    private void digits(final long value)
+    {
         if (value == Long.MIN_VALUE)
         {
             ByteBufUtil.writeAscii(out, Long.toString(value));
-            return this;
+            return;
         }
         long v = value;
         if (v < 0)
         {
             out.writeByte('-');
             v = -v;
-        }
-        if (v == 0)
-        {
-            out.writeByte('0');
-            return this;
         }
         long divisor = 1;
         while (v / divisor >= 10)
@@ -133,7 +144,6 @@ public final class JsonWriter
             out.writeByte((int)('0' + (v / divisor) % 10));
             divisor /= 10;
         }
-        return this;
     }
 
     /** Writes a boolean. */
