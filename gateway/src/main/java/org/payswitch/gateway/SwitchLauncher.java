@@ -13,6 +13,12 @@ import org.payswitch.core.config.SwitchConfig;
  */
 public final class SwitchLauncher
 {
+    /**
+     * Chronicle logs file-mapping timings and a release-notes invitation at INFO; the launcher keeps
+     * it to warnings so the switch's own lines stay readable. Held here: JUL keeps loggers weakly.
+     */
+    private static final java.util.logging.Logger CHRONICLE = java.util.logging.Logger.getLogger("net.openhft");
+
     private SwitchLauncher()
     {
     }
@@ -24,6 +30,7 @@ public final class SwitchLauncher
             System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tFT%1$tT.%1$tL %4$s %3$s: %5$s%6$s%n");
         }
         System.setProperty("chronicle.analytics.disable", "true");
+        CHRONICLE.setLevel(java.util.logging.Level.WARNING);
         final SwitchConfig config;
         try
         {
