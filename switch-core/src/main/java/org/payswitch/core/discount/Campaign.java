@@ -167,24 +167,29 @@ final class Campaign
         return budget == CampaignDefinition.NO_LIMIT ? CampaignDefinition.NO_LIMIT : budget - granted;
     }
 
-    /** Daily budget not yet granted on local day {@code epochDay}. */
+    /**
+     * Daily budget not yet granted on local day {@code epochDay}. A day earlier than the one
+     * already counted (a request stamped just before midnight that reaches the single writer after
+     * one stamped just after it) is read as the counted day: the day counters only move forward,
+     * so a late arrival can never reopen a day whose budget is spent.
+     */
     long remainingDailyBudget(final int epochDay)
     {
         final long dailyBudget = definition.dailyBudget();
         return dailyBudget == CampaignDefinition.NO_LIMIT ? CampaignDefinition.NO_LIMIT :
-            dailyBudget - (day == epochDay ? grantedToday : 0);
+            dailyBudget - (epochDay <= day ? grantedToday : 0);
     }
 
-    /** Redemptions on local day {@code epochDay}. */
+    /** Redemptions on local day {@code epochDay} (an earlier day reads as the counted day). */
     long redemptionsOn(final int epochDay)
     {
-        return day == epochDay ? redemptionsToday : 0;
+        return epochDay <= day ? redemptionsToday : 0;
     }
 
-    /** Counts a redemption of {@code discount} on {@code epochDay}. */
+    /** Counts a redemption of {@code discount} on {@code epochDay}, or on the counted day if that is later. */
     void redeem(final long discount, final int epochDay)
     {
-        if (day != epochDay)
+        if (epochDay > day)
         {
             day = epochDay;
             grantedToday = 0;

@@ -11,6 +11,9 @@ import org.payswitch.core.util.Hashing;
  * month. One {@code long} per (campaign, card) in a primitive map, so ten million counters cost
  * no boxing: bits 44..63 total (up to 1 048 575), 30..43 that day, 16..29 that month,
  * 0..15 the local day of last use (days since 1970, good until 2149).
+ * The day of last use only moves forward: a use stamped on an earlier day than the one on record
+ * (requests stamped by several gateway threads reach the single writer slightly out of order)
+ * counts on the day on record, so a late arrival never resets a day's or a month's counter.
  * Not thread-safe: owned by the single writer.
  */
 final class CardUsage implements Snapshottable
@@ -56,15 +59,16 @@ final class CardUsage implements Snapshottable
         return inMonth(usage.get(key(campaign, card)), epochDay);
     }
 
-    /** Counts one use on {@code epochDay}. */
+    /** Counts one use on {@code epochDay}, or on the day on record if that is later. */
     void use(final int campaign, final int card, final int epochDay)
     {
         final long key = key(campaign, card);
         final long packed = usage.get(key);
+        final int day = packed == 0 ? epochDay : Math.max(epochDay, lastDay(packed));
         final long total = Math.min(MAX_TOTAL, (packed >>> TOTAL_SHIFT) + 1);
-        final long daily = Math.min(MAX_PERIOD, onDay(packed, epochDay) + 1);
-        final long monthly = Math.min(MAX_PERIOD, inMonth(packed, epochDay) + 1);
-        store(key, pack(total, daily, monthly, epochDay));
+        final long daily = Math.min(MAX_PERIOD, onDay(packed, day) + 1);
+        final long monthly = Math.min(MAX_PERIOD, inMonth(packed, day) + 1);
+        store(key, pack(total, daily, monthly, day));
     }
 
     /** Takes back one use made on {@code epochDay} (RESTORE). */
@@ -145,12 +149,12 @@ final class CardUsage implements Snapshottable
 
     private static long onDay(final long packed, final int epochDay)
     {
-        return packed != 0 && lastDay(packed) == epochDay ? (packed >>> DAILY_SHIFT) & PERIOD_MASK : 0;
+        return packed != 0 && epochDay <= lastDay(packed) ? (packed >>> DAILY_SHIFT) & PERIOD_MASK : 0;
     }
 
     private static long inMonth(final long packed, final int epochDay)
     {
-        return packed != 0 && monthIndexOf(lastDay(packed)) == monthIndexOf(epochDay) ?
+        return packed != 0 && monthIndexOf(epochDay) <= monthIndexOf(lastDay(packed)) ?
             (packed >>> MONTH_SHIFT) & PERIOD_MASK : 0;
     }
 
