@@ -149,19 +149,24 @@ public final class CardBook implements Snapshottable
         return records[card * RECORD + CREDIT_LIMIT] - records[card * RECORD + USED];
     }
 
-    /** What was authorized on the card on local day {@code epochDay} (0 for any other day). */
+    /**
+     * What was authorized on the card on local day {@code epochDay}; 0 for a later day. An earlier
+     * day than the one on record (a request stamped before midnight that reached the single writer
+     * after one stamped after it) reads as the day on record: the day only moves forward, so a late
+     * arrival never reopens a daily limit.
+     */
     public long spentOn(final int card, final int epochDay)
     {
         final int at = card * RECORD;
-        return records[at + SPENT_DAY] == epochDay ? records[at + SPENT_TODAY] : 0;
+        return epochDay <= records[at + SPENT_DAY] ? records[at + SPENT_TODAY] : 0;
     }
 
-    /** Takes credit for a new approved transaction charged on {@code epochDay}. */
+    /** Takes credit for a new approved transaction charged on {@code epochDay} (or the later day on record). */
     public void hold(final int card, final long charged, final int epochDay)
     {
         final int at = card * RECORD;
         records[at + USED] += charged;
-        if (records[at + SPENT_DAY] != epochDay)
+        if (epochDay > records[at + SPENT_DAY])
         {
             records[at + SPENT_DAY] = epochDay;
             records[at + SPENT_TODAY] = 0;

@@ -158,6 +158,21 @@ class AuthorizerTest
     }
 
     @Test
+    void shouldCountALateStampedRequestOnTheDayAlreadyCounted()
+    {
+        fx.card(EngineFixture.demoCardWithLimits(3, 1_000_000, Money.NO_LIMIT, 10_000));
+        fx.advance(Duration.ofDays(1));
+        assertThat(fx.authorize("O1", 3, 10_000).responseCode).isEqualTo(ResponseCode.APPROVED);
+
+        fx.advance(Duration.ofMillis(-1));
+        assertThat(fx.authorize("O2", 3, 1).responseCode)
+            .as("stamped the day before but arrived after the new day was counted")
+            .isEqualTo(ResponseCode.EXCEEDS_AMOUNT_LIMIT);
+        fx.advance(Duration.ofMillis(1));
+        assertThat(fx.authorize("O3", 3, 1).responseCode).isEqualTo(ResponseCode.EXCEEDS_AMOUNT_LIMIT);
+    }
+
+    @Test
     void shouldDeclineWith51BeyondAvailableCredit()
     {
         assertThat(fx.authorize("O1", 3, DemoData.CREDIT_LIMIT - 100).responseCode).isEqualTo(ResponseCode.APPROVED);
