@@ -25,6 +25,12 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     }
 
     @Override
+    public void onStart()
+    {
+        metrics.countStageStarted();
+    }
+
+    @Override
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
     {
         final SwitchCommand command = event.command;

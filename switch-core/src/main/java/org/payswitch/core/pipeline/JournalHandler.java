@@ -30,6 +30,12 @@ final class JournalHandler implements EventHandler<SwitchEvent>
     }
 
     @Override
+    public void onStart()
+    {
+        metrics.countStageStarted();
+    }
+
+    @Override
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
     {
         final SwitchCommand command = event.command;

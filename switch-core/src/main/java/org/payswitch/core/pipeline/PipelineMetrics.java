@@ -1,6 +1,7 @@
 package org.payswitch.core.pipeline;
 
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
@@ -20,6 +21,7 @@ public final class PipelineMetrics
     private final AtomicLongArray answers = new AtomicLongArray(CODES.length);
     private final AtomicLong exceptions = new AtomicLong();
     private final AtomicLong refused = new AtomicLong();
+    private final AtomicInteger stagesRunning = new AtomicInteger();
     private final AtomicLong journalPosition = new AtomicLong(-1);
     private final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
     private final Histogram cumulativeLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -35,6 +37,18 @@ public final class PipelineMetrics
     void countException()
     {
         exceptions.incrementAndGet();
+    }
+
+    /** A stage's thread is running its loop (called from the stage's {@code onStart}). */
+    public void countStageStarted()
+    {
+        stagesRunning.incrementAndGet();
+    }
+
+    /** Stages whose threads have entered their loop. */
+    public int stagesRunning()
+    {
+        return stagesRunning.get();
     }
 
     /** Counts a request refused with 91 because the ring was full or the switch was stopping. */

@@ -17,6 +17,12 @@ final class ReplyHandler implements EventHandler<SwitchEvent>
     }
 
     @Override
+    public void onStart()
+    {
+        metrics.countStageStarted();
+    }
+
+    @Override
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
     {
         try

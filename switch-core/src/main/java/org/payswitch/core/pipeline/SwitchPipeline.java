@@ -29,6 +29,8 @@ import org.payswitch.core.journal.JournalWriter;
 public final class SwitchPipeline implements AutoCloseable
 {
     private final Disruptor<SwitchEvent> disruptor;
+    private static final int STAGES = 3;
+
     private final RingBuffer<SwitchEvent> ring;
     private final JournalWriter journal;
     private final PipelineMetrics metrics;
@@ -63,11 +65,24 @@ public final class SwitchPipeline implements AutoCloseable
         ring = disruptor.getRingBuffer();
     }
 
-    /** Starts the stages and begins accepting requests. */
+    /**
+     * Starts the stages and begins accepting requests once all three stage threads run their
+     * loops. Waiting matters: the Disruptor's drain at shutdown only waits for stages that are
+     * running, so a shutdown right after a start would otherwise drop what was published.
+     */
     public void start()
     {
         disruptor.start();
         started = true;
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (metrics.stagesRunning() < STAGES)
+        {
+            if (System.nanoTime() > deadline)
+            {
+                throw new IllegalStateException("the pipeline's stages did not start within 10 s");
+            }
+            Thread.yield();
+        }
         accepting = true;
     }
 
