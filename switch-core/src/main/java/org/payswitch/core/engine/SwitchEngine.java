@@ -64,6 +64,38 @@ public final class SwitchEngine implements Snapshottable
         }
     }
 
+    /**
+     * Recovery of an authorization or sale: moves event time as {@link #execute} does, then
+     * applies the decision journaled for it (carried in the command's answer fields) instead of
+     * deciding again; see {@link Authorizer#applyRecorded}. Other commands are executed again.
+     *
+     * @return false when the recorded decision does not fit the state
+     */
+    public boolean applyRecorded(final SwitchCommand command)
+    {
+        if (command.type != CommandType.AUTHORIZE)
+        {
+            throw new IllegalArgumentException("only authorizations are applied from the record: " + command.type);
+        }
+        advanceTo(command.timestamp);
+        return authorizer.applyRecorded(command);
+    }
+
+    /**
+     * Recovery: prefetches what {@link #applyRecorded} will read for a batch of journaled
+     * authorizations (see {@link Authorizer#prefetch}). Changes nothing.
+     */
+    public void prefetchRecorded(final SwitchCommand[] commands, final int count)
+    {
+        authorizer.prefetch(commands, count);
+    }
+
+    /** Recovery: makes room for up to {@code more} new transactions at once (a capacity hint). */
+    public void reserveTransactions(final long more)
+    {
+        transactions.reserve((int)Math.min(Integer.MAX_VALUE, Math.max(0, more)));
+    }
+
     /** Event time: the latest timestamp of any command executed, epoch milliseconds. */
     public long eventTime()
     {

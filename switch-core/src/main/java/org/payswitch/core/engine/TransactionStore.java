@@ -46,6 +46,12 @@ public final class TransactionStore implements Snapshottable
         keyIndex = new HashIndex(expectedTransactions);
     }
 
+    /** Makes room for {@code more} transactions beyond those stored, so recovery does not grow the key index step by step. */
+    public void reserve(final int more)
+    {
+        keyIndex.reserve((int)Math.min(1 << 29, (long)count + more));
+    }
+
     /** Number of transactions. */
     public int count()
     {
@@ -70,6 +76,18 @@ public final class TransactionStore implements Snapshottable
         keyMatcher.merchant = merchant;
         keyMatcher.orderId = orderId;
         return keyIndex.get(keyHash(merchant, orderId), keyMatcher);
+    }
+
+    /** The key index slot a lookup of (merchant, order id) reads first (for a prefetch, see {@link HashIndex#slotOf}). */
+    public int keySlot(final int merchant, final AsciiField orderId)
+    {
+        return keyIndex.slotOf(keyHash(merchant, orderId));
+    }
+
+    /** Prefetch of a key index slot; changes nothing. */
+    public int touchKeySlot(final int slot)
+    {
+        return keyIndex.touch(slot);
     }
 
     /**

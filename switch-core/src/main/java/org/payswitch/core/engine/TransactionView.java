@@ -28,6 +28,11 @@ public final class TransactionView
     public long refundedAmount;
     /** The campaign whose discount applied, or null. */
     public String campaignId;
+    /**
+     * The engine's number of that campaign, or -1: journaled with the decision so that recovery
+     * applies the recorded discount without quoting again (docs/journal.md).
+     */
+    public int campaignNumber = -1;
     public int currency;
     public long pan;
     public int panLength;
@@ -51,6 +56,7 @@ public final class TransactionView
         capturedAmount = 0;
         refundedAmount = 0;
         campaignId = null;
+        campaignNumber = -1;
         currency = 0;
         pan = 0;
         panLength = 0;

@@ -42,6 +42,7 @@ public final class TransactionViews
         view.refundedAmount = transactions.refunded(txn);
         final int campaign = transactions.campaign(txn);
         view.campaignId = campaign == DiscountQuote.NONE ? null : discounts.campaignId(campaign);
+        view.campaignNumber = campaign;
         view.currency = transactions.currency(txn);
         view.pan = transactions.pan(txn);
         view.panLength = transactions.panLength(txn);

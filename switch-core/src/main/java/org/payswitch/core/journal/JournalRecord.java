@@ -9,7 +9,7 @@ import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
- * The journal's record, version 1: one state-changing command (the request) and its decision,
+ * The journal's record, version 2: one state-changing command (the request) and its decision,
  * read and written in place over an Agrona buffer (a flyweight: no object per record).
  * Little-endian; layout in docs/journal.md. Operator payloads (card, merchant and campaign
  * definitions) follow the fixed part, encoded by {@link PayloadCodec}.
@@ -17,7 +17,7 @@ import org.payswitch.core.engine.SwitchCommand;
 public final class JournalRecord
 {
     /** Format version written into every record. */
-    public static final byte VERSION = 1;
+    public static final byte VERSION = 2;
 
     public static final int VERSION_OFFSET = 0;
     public static final int TYPE_OFFSET = VERSION_OFFSET + 1;
@@ -36,7 +36,8 @@ public final class JournalRecord
     public static final int EXPIRY_OFFSET = DISCOUNT_OFFSET + 8;
     public static final int CURRENCY_OFFSET = EXPIRY_OFFSET + 4;
     public static final int MCC_OFFSET = CURRENCY_OFFSET + 4;
-    public static final int PAYLOAD_LENGTH_OFFSET = MCC_OFFSET + 4;
+    public static final int CAMPAIGN_OFFSET = MCC_OFFSET + 4;
+    public static final int PAYLOAD_LENGTH_OFFSET = CAMPAIGN_OFFSET + 2;
     public static final int MERCHANT_ID_OFFSET = PAYLOAD_LENGTH_OFFSET + 4;
     public static final int ORDER_ID_OFFSET = MERCHANT_ID_OFFSET + 15;
     public static final int REFUND_ID_OFFSET = ORDER_ID_OFFSET + SwitchCommand.MAX_ORDER_ID_LENGTH;
@@ -80,6 +81,7 @@ public final class JournalRecord
         buffer.putInt(offset + EXPIRY_OFFSET, command.expiry, ORDER);
         buffer.putInt(offset + CURRENCY_OFFSET, command.currency, ORDER);
         buffer.putInt(offset + MCC_OFFSET, command.mcc, ORDER);
+        buffer.putShort(offset + CAMPAIGN_OFFSET, (short)command.transaction.campaignNumber, ORDER);
         buffer.putInt(offset + PAYLOAD_LENGTH_OFFSET, payloadLength, ORDER);
         buffer.putBytes(offset + MERCHANT_ID_OFFSET, command.merchantId.bytes(), 0, command.merchantId.length());
         buffer.putBytes(offset + ORDER_ID_OFFSET, command.orderId.bytes(), 0, command.orderId.length());
@@ -127,6 +129,18 @@ public final class JournalRecord
         command.refundId.set(command.refundId.bytes(), 0, buffer.getByte(offset + REFUND_ID_LENGTH_OFFSET));
     }
 
+    /**
+     * Reads the recorded decision of the record at {@code offset} onto {@code command}'s answer
+     * fields (after {@link #decodeRequest}): response code, transaction id, discount and campaign.
+     */
+    public static void decodeDecision(final DirectBuffer buffer, final int offset, final SwitchCommand command)
+    {
+        command.responseCode = responseCode(buffer, offset);
+        command.transaction.transactionId = resultTransactionId(buffer, offset);
+        command.transaction.discount = discount(buffer, offset);
+        command.transaction.campaignNumber = campaign(buffer, offset);
+    }
+
     /** The command type of the record at {@code offset}. */
     public static CommandType type(final DirectBuffer buffer, final int offset)
     {
@@ -156,6 +170,12 @@ public final class JournalRecord
     public static long discount(final DirectBuffer buffer, final int offset)
     {
         return buffer.getLong(offset + DISCOUNT_OFFSET, ORDER);
+    }
+
+    /** The engine's number of the campaign whose discount the decision granted, or -1. */
+    public static int campaign(final DirectBuffer buffer, final int offset)
+    {
+        return buffer.getShort(offset + CAMPAIGN_OFFSET, ORDER);
     }
 
     /** Bytes of operator payload after the fixed part. */

@@ -4,50 +4,76 @@ import org.agrona.DirectBuffer;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
-import org.payswitch.core.pipeline.CommandProcessor;
+import org.payswitch.core.engine.SwitchEngine;
+import org.payswitch.core.pipeline.CommandExecutor;
 
 /**
- * Recovery: executes every journaled command again, in order, on an engine, and checks each
- * decision against the one recorded (response code, transaction id, discount). The engine is
- * deterministic (its only clock is the journaled timestamps), so the state after replay is the
- * state before the stop; a decision that differs means the journal and the code disagree, and
+ * Recovery: brings an engine through every journaled command, in order. Authorizations and
+ * sales (nearly every record at peak) are applied from their recorded decision without deciding
+ * again ({@link SwitchEngine#applyRecorded}): the answer the client got is the truth, and the
+ * replay skips the idempotency probe and the discount quote. Every other command (cards,
+ * campaigns, captures, reversals, refunds) is executed again and its decision checked against
+ * the one recorded (response code, transaction id, discount). The engine is deterministic (its
+ * only clock is the journaled timestamps), so the state after replay is the state before the
+ * stop; a decision that differs or does not fit means the journal and the code disagree, and
  * recovery stops rather than serve from a state nobody answered from.
  */
 public final class JournalReplayer implements JournalReader.RecordHandler
 {
     /** No snapshot: replay from the first record. */
     public static final long NO_SNAPSHOT = -1;
+    /** Authorizations applied together, after one prefetch of what they read. */
+    static final int BATCH = 32;
 
-    private final CommandProcessor executor;
+    private final CommandExecutor executor;
+    private final SwitchEngine engine;
     private final SwitchCommand command = new SwitchCommand();
+    private final SwitchCommand[] batch = new SwitchCommand[BATCH];
+    private final long[] batchIndexes = new long[BATCH];
+    private int batched;
     private long skipUntilSnapshot;
     private long replayed;
+    private long newestMarker;
 
-    private JournalReplayer(final CommandProcessor executor, final long afterSnapshot)
+    private JournalReplayer(final CommandExecutor executor, final long afterSnapshot)
     {
         this.executor = executor;
+        this.engine = executor.engine();
         this.skipUntilSnapshot = afterSnapshot;
+        for (int i = 0; i < BATCH; i++)
+        {
+            batch[i] = new SwitchCommand();
+        }
+    }
+
+    /** What a replay did: records executed or applied, and the highest snapshot marker id it passed (0 if none). */
+    public record Outcome(long replayed, long newestMarker)
+    {
     }
 
     /** Replays the whole journal into the executor's engine; returns the number of records executed. */
-    public static long replay(final JournalConfig config, final CommandProcessor executor)
+    public static long replay(final JournalConfig config, final CommandExecutor executor)
     {
-        return replay(config, executor, NO_SNAPSHOT);
+        return replayAfter(config, executor, NO_SNAPSHOT, JournalReader.NOT_FOUND).replayed();
     }
 
     /**
      * Replays the records after the marker of snapshot {@code afterSnapshot} (the engine holds
-     * that snapshot's state), or all records for {@link #NO_SNAPSHOT}; returns how many were executed.
+     * that snapshot's state), or all records for {@link #NO_SNAPSHOT}. Reading starts at
+     * {@code fromIndex}, the marker's Chronicle index when known, else at the first record (the
+     * records before the marker are then read and skipped).
      */
-    public static long replay(final JournalConfig config, final CommandProcessor executor, final long afterSnapshot)
+    public static Outcome replayAfter(
+        final JournalConfig config, final CommandExecutor executor, final long afterSnapshot, final long fromIndex)
     {
         final JournalReplayer replayer = new JournalReplayer(executor, afterSnapshot);
-        JournalReader.readAll(config, replayer);
+        JournalReader.readFrom(config, fromIndex, replayer);
+        replayer.applyBatch();
         if (replayer.skipUntilSnapshot != NO_SNAPSHOT)
         {
             throw new IllegalStateException("the journal has no marker of snapshot " + afterSnapshot);
         }
-        return replayer.replayed;
+        return new Outcome(replayer.replayed, replayer.newestMarker);
     }
 
     @Override
@@ -59,8 +85,10 @@ public final class JournalReplayer implements JournalReader.RecordHandler
             throw new IllegalStateException("journal record " + Long.toHexString(index) + " has version " + version +
                 ", this switch reads version " + JournalRecord.VERSION);
         }
-        if (JournalRecord.type(buffer, offset) == CommandType.TAKE_SNAPSHOT)
+        final CommandType type = JournalRecord.type(buffer, offset);
+        if (type == CommandType.TAKE_SNAPSHOT)
         {
+            newestMarker = Math.max(newestMarker, JournalRecord.amount(buffer, offset));
             if (JournalRecord.amount(buffer, offset) == skipUntilSnapshot)
             {
                 skipUntilSnapshot = NO_SNAPSHOT;
@@ -71,6 +99,58 @@ public final class JournalReplayer implements JournalReader.RecordHandler
         {
             return;
         }
+        final ResponseCode recorded = JournalRecord.responseCode(buffer, offset);
+        if (type == CommandType.AUTHORIZE && recorded != null && recorded != ResponseCode.SYSTEM_MALFUNCTION)
+        {
+            final SwitchCommand authorization = batch[batched];
+            JournalRecord.decodeRequest(buffer, offset, authorization);
+            JournalRecord.decodeDecision(buffer, offset, authorization);
+            batchIndexes[batched++] = index;
+            if (batched == BATCH)
+            {
+                applyBatch();
+            }
+            return;
+        }
+        applyBatch();
+        executeAgain(buffer, offset, index, recorded);
+    }
+
+    /** Applies the batched authorizations' recorded decisions, after prefetching what they read. */
+    private void applyBatch()
+    {
+        if (batched == 0)
+        {
+            return;
+        }
+        engine.prefetchRecorded(batch, batched);
+        for (int i = 0; i < batched; i++)
+        {
+            final SwitchCommand authorization = batch[i];
+            boolean fits;
+            try
+            {
+                fits = engine.applyRecorded(authorization);
+            }
+            catch (final RuntimeException e)
+            {
+                throw new IllegalStateException("journal record " + Long.toHexString(batchIndexes[i]) +
+                    " failed in replay", e);
+            }
+            if (!fits)
+            {
+                throw new IllegalStateException("journal record " + Long.toHexString(batchIndexes[i]) +
+                    " (authorization " + authorization.transaction.transactionId + ", " + authorization.responseCode +
+                    ") does not fit the recovered state");
+            }
+        }
+        replayed += batched;
+        batched = 0;
+    }
+
+    /** Executes a non-authorization command again and checks its decision against the recorded one. */
+    private void executeAgain(final DirectBuffer buffer, final int offset, final long index, final ResponseCode recorded)
+    {
         JournalRecord.decodeRequest(buffer, offset, command);
         final int payloadLength = JournalRecord.payloadLength(buffer, offset);
         if (payloadLength > 0)
@@ -79,7 +159,6 @@ public final class JournalReplayer implements JournalReader.RecordHandler
             buffer.getBytes(offset + JournalRecord.PAYLOAD_OFFSET, payload);
             command.payload = PayloadCodec.decode(payload);
         }
-        final ResponseCode recorded = JournalRecord.responseCode(buffer, offset);
         try
         {
             executor.execute(command);

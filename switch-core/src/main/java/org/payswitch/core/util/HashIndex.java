@@ -57,6 +57,46 @@ public final class HashIndex
         }
     }
 
+    /**
+     * The first slot a lookup or insert of {@code hash} reads. With {@link #touch} this is a
+     * software prefetch: computing the slots of a batch of keys first and then touching them in
+     * a tight loop lets the CPU wait for their cache misses together instead of one after
+     * another (recovery does this; docs/journal.md). Valid until the index next grows.
+     */
+    public int slotOf(final int hash)
+    {
+        return spread(hash) & mask;
+    }
+
+    /** Reads the value in {@code slot} (from {@link #slotOf}) and returns it; changes nothing. */
+    public int touch(final int slot)
+    {
+        return slots[slot * 2 + 1];
+    }
+
+    /**
+     * Grows now, once, to hold {@code expected} entries without growing again (recovery knows how
+     * many records it will apply; one rehash instead of several on the way).
+     */
+    public void reserve(final int expected)
+    {
+        final int capacity = capacityFor(expected);
+        if (capacity * 2 > slots.length)
+        {
+            rehashInto(capacity);
+        }
+    }
+
+    /** Removes every entry; the capacity stays. */
+    public void clear()
+    {
+        for (int i = 1; i < slots.length; i += 2)
+        {
+            slots[i] = MISSING;
+        }
+        size = 0;
+    }
+
     /** Adds a value under the hash; the caller makes sure its key is not present already. */
     public void put(final int hash, final int value)
     {
@@ -81,8 +121,13 @@ public final class HashIndex
 
     private void grow()
     {
+        rehashInto(slots.length);
+    }
+
+    private void rehashInto(final int capacity)
+    {
         final int[] old = slots;
-        allocate(old.length);
+        allocate(capacity);
         for (int i = 0; i < old.length; i += 2)
         {
             if (old[i + 1] != MISSING)

@@ -30,7 +30,7 @@ class SnapshotRecoveryTest
         final JournalConfig journal = JournalConfig.in(dataDir);
         final SnapshotStore snapshots = new SnapshotStore(dataDir.resolve("snapshots"));
         final SwitchEngine live = engine();
-        run(live, journal, snapshots, COMMANDS, 600_000, true);
+        run(live, journal, snapshots, COMMANDS, new Marker(600_000, 1, true));
 
         final SwitchEngine fromSnapshot = engine();
         final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(fromSnapshot));
@@ -50,7 +50,7 @@ class SnapshotRecoveryTest
         final JournalConfig journal = JournalConfig.in(dataDir);
         final SnapshotStore snapshots = new SnapshotStore(dataDir.resolve("snapshots"));
         final SwitchEngine live = engine();
-        run(live, journal, snapshots, 50_000, 30_000, false);
+        run(live, journal, snapshots, 50_000, new Marker(30_000, 1, false));
 
         final SwitchEngine recovered = engine();
         final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(recovered));
@@ -58,6 +58,23 @@ class SnapshotRecoveryTest
         assertThat(snapshots.ids()).containsExactly(1L);
         assertThat(result.snapshotId()).isEqualTo(JournalReplayer.NO_SNAPSHOT);
         assertThat(result.lastSnapshotId()).isEqualTo(1);
+        assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
+    }
+
+    @Test
+    void shouldFallBackToTheNewestSnapshotWhoseMarkerIsInTheJournal()
+    {
+        final JournalConfig journal = JournalConfig.in(dataDir);
+        final SnapshotStore snapshots = new SnapshotStore(dataDir.resolve("snapshots"));
+        final SwitchEngine live = engine();
+        run(live, journal, snapshots, 60_000, new Marker(20_000, 1, true), new Marker(40_000, 2, false));
+
+        final SwitchEngine recovered = engine();
+        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(recovered));
+
+        assertThat(snapshots.ids()).containsExactly(2L, 1L);
+        assertThat(result.snapshotId()).isEqualTo(1);
+        assertThat(result.lastSnapshotId()).as("the next snapshot must not reuse id 2").isEqualTo(2);
         assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
     }
 
@@ -91,9 +108,14 @@ class SnapshotRecoveryTest
         assertThat(restored.stateHash()).isEqualTo(original.stateHash());
     }
 
+    /** A snapshot taken before command number {@code at}, its marker journaled or lost. */
+    private record Marker(int at, long id, boolean journaled)
+    {
+    }
+
     private static void run(
         final SwitchEngine engine, final JournalConfig journal, final SnapshotStore snapshots, final int commands,
-        final int snapshotAt, final boolean journalTheMarker)
+        final Marker... markers)
     {
         final CommandExecutor executor = new CommandExecutor(engine, snapshots);
         final RandomWorkload workload = new RandomWorkload(2026);
@@ -102,16 +124,19 @@ class SnapshotRecoveryTest
         {
             for (int i = 0; i < commands; i++)
             {
-                if (i == snapshotAt)
+                for (final Marker marker : markers)
                 {
-                    command.reset();
-                    command.type = CommandType.TAKE_SNAPSHOT;
-                    command.timestamp = engine.eventTime();
-                    command.amount = 1;
-                    executor.execute(command);
-                    if (journalTheMarker)
+                    if (i == marker.at())
                     {
-                        writer.append(command);
+                        command.reset();
+                        command.type = CommandType.TAKE_SNAPSHOT;
+                        command.timestamp = engine.eventTime();
+                        command.amount = marker.id();
+                        executor.execute(command);
+                        if (marker.journaled())
+                        {
+                            writer.append(command);
+                        }
                     }
                 }
                 workload.next(command);
