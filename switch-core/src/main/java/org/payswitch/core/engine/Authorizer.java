@@ -37,6 +37,7 @@ public final class Authorizer
     private final TransactionViews views;
     private final DiscountQuote quote = new DiscountQuote();
     private int[] panSlots = new int[0];
+    private int[] prefetchedMerchants = new int[0];
     private int[] keySlots = new int[0];
     private long prefetchSink;
 
@@ -100,7 +101,9 @@ public final class Authorizer
     }
 
     /**
-     * Recovery: applies a journaled decision instead of deciding again. {@code command} holds
+     * Recovery: applies a journaled decision instead of deciding again, for the command at
+     * {@code position} of the batch last given to {@link #prefetch} (whose merchant it looked up
+     * already; merchants change only between batches). {@code command} holds
      * the request and, in its answer fields, the decision recorded for it (response code,
      * transaction id, discount, campaign number). A decision that created no transaction (a
      * retry's answer, 30, 94, an unknown merchant's 03) changes nothing; one that did is recorded
@@ -110,7 +113,7 @@ public final class Authorizer
      * @return false when the decision does not fit the state (a transaction id out of sequence,
      *         an unknown merchant or card for an approval): the journal and the state disagree.
      */
-    public boolean applyRecorded(final SwitchCommand command)
+    public boolean applyRecorded(final SwitchCommand command, final int position)
     {
         final long recordedId = command.transaction.transactionId;
         final long nextId = TransactionStore.idOf(transactions.count());
@@ -118,7 +121,7 @@ public final class Authorizer
         {
             return recordedId < nextId;
         }
-        final int merchant = merchants.find(command.merchantId);
+        final int merchant = prefetchedMerchants[position];
         if (merchant == MerchantBook.NOT_FOUND)
         {
             return false;
@@ -161,12 +164,14 @@ public final class Authorizer
         {
             panSlots = new int[count];
             keySlots = new int[count];
+            prefetchedMerchants = new int[count];
         }
         for (int i = 0; i < count; i++)
         {
             final SwitchCommand command = commands[i];
             panSlots[i] = cards.panSlot(command.pan);
             final int merchant = merchants.find(command.merchantId);
+            prefetchedMerchants[i] = merchant;
             keySlots[i] = merchant == MerchantBook.NOT_FOUND ? -1 : transactions.keySlot(merchant, command.orderId);
         }
         long sink = 0;

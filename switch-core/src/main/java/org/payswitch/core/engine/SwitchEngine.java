@@ -65,35 +65,51 @@ public final class SwitchEngine implements Snapshottable
     }
 
     /**
-     * Recovery of an authorization or sale: moves event time as {@link #execute} does, then
+     * Recovery of a batch of authorizations and sales, in order: prefetches what they read
+     * ({@link Authorizer#prefetch}), then for each moves event time as {@link #execute} does and
      * applies the decision journaled for it (carried in the command's answer fields) instead of
-     * deciding again; see {@link Authorizer#applyRecorded}. Other commands are executed again.
+     * deciding again ({@link Authorizer#applyRecorded}).
      *
-     * @return false when the recorded decision does not fit the state
+     * @return how many were applied before one whose recorded decision does not fit the state
+     *         ({@code count} when all fit)
      */
-    public boolean applyRecorded(final SwitchCommand command)
+    public int applyRecorded(final SwitchCommand[] commands, final int count)
     {
-        if (command.type != CommandType.AUTHORIZE)
+        for (int i = 0; i < count; i++)
         {
-            throw new IllegalArgumentException("only authorizations are applied from the record: " + command.type);
+            if (commands[i].type != CommandType.AUTHORIZE)
+            {
+                throw new IllegalArgumentException("only authorizations are applied from the record: " +
+                    commands[i].type);
+            }
         }
-        advanceTo(command.timestamp);
-        return authorizer.applyRecorded(command);
-    }
-
-    /**
-     * Recovery: prefetches what {@link #applyRecorded} will read for a batch of journaled
-     * authorizations (see {@link Authorizer#prefetch}). Changes nothing.
-     */
-    public void prefetchRecorded(final SwitchCommand[] commands, final int count)
-    {
         authorizer.prefetch(commands, count);
+        for (int i = 0; i < count; i++)
+        {
+            advanceTo(commands[i].timestamp);
+            if (!authorizer.applyRecorded(commands[i], i))
+            {
+                return i;
+            }
+        }
+        return count;
     }
 
     /** Recovery: makes room for up to {@code more} new transactions at once (a capacity hint). */
     public void reserveTransactions(final long more)
     {
         transactions.reserve((int)Math.min(Integer.MAX_VALUE, Math.max(0, more)));
+    }
+
+    /**
+     * About how many bytes a snapshot of this engine takes (96 per transaction, 80 per card, 4 MB
+     * for the rest; measured 88 and 64 on the demo workload), so the snapshot writer can reserve
+     * memory ahead. Reads two counters without synchronization, so another thread may call it
+     * and get a slightly stale figure: it is a hint.
+     */
+    public long snapshotSizeHint()
+    {
+        return transactions.count() * 96L + cards.count() * 80L + (4L << 20);
     }
 
     /** Event time: the latest timestamp of any command executed, epoch milliseconds. */

@@ -123,26 +123,22 @@ public final class JournalReplayer implements JournalReader.RecordHandler
         {
             return;
         }
-        engine.prefetchRecorded(batch, batched);
-        for (int i = 0; i < batched; i++)
+        final int applied;
+        try
         {
-            final SwitchCommand authorization = batch[i];
-            boolean fits;
-            try
-            {
-                fits = engine.applyRecorded(authorization);
-            }
-            catch (final RuntimeException e)
-            {
-                throw new IllegalStateException("journal record " + Long.toHexString(batchIndexes[i]) +
-                    " failed in replay", e);
-            }
-            if (!fits)
-            {
-                throw new IllegalStateException("journal record " + Long.toHexString(batchIndexes[i]) +
-                    " (authorization " + authorization.transaction.transactionId + ", " + authorization.responseCode +
-                    ") does not fit the recovered state");
-            }
+            applied = engine.applyRecorded(batch, batched);
+        }
+        catch (final RuntimeException e)
+        {
+            throw new IllegalStateException("journal records " + Long.toHexString(batchIndexes[0]) + ".." +
+                Long.toHexString(batchIndexes[batched - 1]) + " failed in replay", e);
+        }
+        if (applied < batched)
+        {
+            final SwitchCommand authorization = batch[applied];
+            throw new IllegalStateException("journal record " + Long.toHexString(batchIndexes[applied]) +
+                " (authorization " + authorization.transaction.transactionId + ", " + authorization.responseCode +
+                ") does not fit the recovered state");
         }
         replayed += batched;
         batched = 0;

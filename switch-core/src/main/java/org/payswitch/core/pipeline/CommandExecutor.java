@@ -5,20 +5,21 @@ import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.snapshot.SnapshotStore;
+import org.payswitch.core.snapshot.SnapshotWriter;
 
 /**
  * Executes a command on the engine, live or in replay: the one place both paths go through, so
  * they cannot differ. Adds the two commands the engine does not know: loading the demo data,
- * and taking a snapshot (on the business thread, at an exact point of the command stream: the
- * ring waits while it is written; docs/journal.md gives the measured pause).
+ * and taking a snapshot (captured in memory on the business thread, at an exact point of the
+ * command stream, then written beside the ring by the {@link SnapshotWriter}; the ring waits
+ * only for the capture, measured in docs/journal.md).
  */
 public final class CommandExecutor implements CommandProcessor
 {
     private static final System.Logger LOG = System.getLogger(CommandExecutor.class.getName());
 
     private final SwitchEngine engine;
-    private final SnapshotStore snapshots;
+    private final SnapshotWriter snapshots;
 
     /** An executor that cannot take snapshots (TAKE_SNAPSHOT is answered 12). */
     public CommandExecutor(final SwitchEngine engine)
@@ -26,8 +27,8 @@ public final class CommandExecutor implements CommandProcessor
         this(engine, null);
     }
 
-    /** An executor that writes snapshots into {@code snapshots}. */
-    public CommandExecutor(final SwitchEngine engine, final SnapshotStore snapshots)
+    /** An executor that takes snapshots with {@code snapshots}. */
+    public CommandExecutor(final SwitchEngine engine, final SnapshotWriter snapshots)
     {
         this.engine = engine;
         this.snapshots = snapshots;
@@ -65,11 +66,9 @@ public final class CommandExecutor implements CommandProcessor
         {
             return;
         }
-        final long started = System.nanoTime();
-        snapshots.write(engine, id);
-        final long millis = (System.nanoTime() - started) / 1_000_000;
+        final long millis = snapshots.take(engine, id) / 1_000_000;
         LOG.log(System.Logger.Level.INFO, () -> String.format(
-            "snapshot %d written in %d ms (the ring waited that long): %d cards, %d transactions", id, millis,
+            "snapshot %d captured in %d ms (the ring waited that long): %d cards, %d transactions", id, millis,
             engine.cardCount(), engine.transactionCount()));
     }
 }

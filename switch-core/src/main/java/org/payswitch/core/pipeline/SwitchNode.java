@@ -21,6 +21,7 @@ import org.payswitch.core.journal.JournalRetention;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.journal.Recovery;
 import org.payswitch.core.snapshot.SnapshotStore;
+import org.payswitch.core.snapshot.SnapshotWriter;
 
 /**
  * A running switch without its network: recovers the engine (newest snapshot + journal tail),
@@ -63,7 +64,9 @@ public final class SwitchNode implements AutoCloseable
     private final SwitchPipeline pipeline;
     private final ScheduledExecutorService ticker;
     private final JournalConfig journalConfig;
-    private final SnapshotStore snapshots;
+    private final SnapshotStore store;
+    private final SnapshotWriter snapshots;
+    private final SwitchEngine engine;
     private final Recovery.Result recovery;
     private final AtomicLong nextSnapshotId;
     private final ConcurrentLinkedDeque<Integer> snapshotCycles = new ConcurrentLinkedDeque<>();
@@ -82,10 +85,13 @@ public final class SwitchNode implements AutoCloseable
         }
         final SwitchEngine engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
             Math.max(1024, config.demoCards()), 1 << 20));
-        snapshots = new SnapshotStore(config.dataDir().resolve("snapshots"));
+        store = new SnapshotStore(config.dataDir().resolve("snapshots"));
+        snapshots = SnapshotWriter.background(store);
         final CommandExecutor executor = new CommandExecutor(engine, snapshots);
         journalConfig = new JournalConfig(config.dataDir().resolve("journal"), config.journalSync());
-        recovery = Recovery.recover(journalConfig, snapshots, executor);
+        recovery = Recovery.recover(journalConfig, store, executor);
+        this.engine = engine;
+        snapshots.prepare(engine.snapshotSizeHint());
         nextSnapshotId = new AtomicLong(recovery.lastSnapshotId() + 1);
         LOG.log(System.Logger.Level.INFO, () -> String.format(
             "recovered in %d ms: snapshot %s + %d journal records; %d cards, %d transactions", recovery.millis(),
@@ -149,7 +155,8 @@ public final class SwitchNode implements AutoCloseable
 
     /**
      * Stops gracefully: no new requests, every request already in the ring executed, journaled
-     * and answered, then a snapshot. Returns false if the ring did not drain in time.
+     * and answered, then a snapshot, written before this returns. Returns false if the ring did
+     * not drain or the snapshot was not written in time.
      */
     public boolean stop()
     {
@@ -157,7 +164,10 @@ public final class SwitchNode implements AutoCloseable
         ticker.shutdownNow();
         pipeline.stopAccepting();
         pipeline.publishInternal(SNAPSHOT, nextSnapshotId.getAndIncrement());
-        return pipeline.shutdown(DRAIN_TIMEOUT_MILLIS);
+        final boolean drained = pipeline.shutdown(DRAIN_TIMEOUT_MILLIS);
+        final boolean written = snapshots.awaitWrites(DRAIN_TIMEOUT_MILLIS);
+        snapshots.close();
+        return drained && written;
     }
 
     /** After a snapshot's marker is journaled: keep two snapshots and the journal back to the older one's marker. */
@@ -173,15 +183,16 @@ public final class SwitchNode implements AutoCloseable
             snapshotCycles.pollFirst();
         }
         final int firstNeeded = snapshotCycles.peekFirst();
+        final long id = snapshot.command.amount;
         final int today = (int)(System.currentTimeMillis() / TimeUnit.DAYS.toMillis(1));
-        if (!ticker.isShutdown())
+        snapshots.afterWrites(() ->
         {
-            ticker.execute(() ->
+            if (store.ids().contains(id))
             {
-                snapshots.retain(2);
+                store.retain(2);
                 JournalRetention.deleteBefore(journalConfig, firstNeeded, today, config.journalRetentionDays());
-            });
-        }
+            }
+        });
     }
 
     @Override
@@ -211,9 +222,11 @@ public final class SwitchNode implements AutoCloseable
             TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
     }
 
+    /** Every second: a clock tick through the ring, and memory for the next snapshot reserved ahead. */
     private void tick()
     {
         pipeline.tryPublish(TICK, System.currentTimeMillis());
+        snapshots.prepare(engine.snapshotSizeHint());
     }
 
     /** The node's own commands (demo load, ticks) are answered here; everything else goes to the gateway's sink. */

@@ -7,14 +7,21 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
+import java.util.zip.CRC32C;
 
-/** Reads what {@link SnapshotOutput} wrote, in the same order. Not thread-safe. */
+/**
+ * Reads what {@link SnapshotOutput} wrote, in the same order, from a file channel; keeps a
+ * CRC-32C and a count of every byte read so the store can check them against the file's header.
+ * Not thread-safe.
+ */
 public final class SnapshotInput
 {
     private static final int BUFFER = 1 << 20;
 
     private final FileChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
+    private final CRC32C crc = new CRC32C();
+    private long bytesRead;
 
     SnapshotInput(final FileChannel channel)
     {
@@ -119,7 +126,7 @@ public final class SnapshotInput
         {
             while (buffer.position() < bytes)
             {
-                if (channel.read(buffer) < 0)
+                if (fill() < 0)
                 {
                     throw new UncheckedIOException(new EOFException("snapshot ends early"));
                 }
@@ -130,5 +137,45 @@ public final class SnapshotInput
             throw new UncheckedIOException(e);
         }
         buffer.flip();
+    }
+
+    /**
+     * Reads whatever is left to the end of the file (nothing, for a sound snapshot) into the
+     * checksum; returns the bytes read in all after the header.
+     */
+    long finish()
+    {
+        try
+        {
+            buffer.clear();
+            while (fill() >= 0)
+            {
+                buffer.clear();
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException(e);
+        }
+        buffer.limit(0);
+        return bytesRead;
+    }
+
+    /** CRC-32C of every byte read so far. */
+    long crc32c()
+    {
+        return crc.getValue();
+    }
+
+    private int fill() throws IOException
+    {
+        final int start = buffer.position();
+        final int read = channel.read(buffer);
+        if (read > 0)
+        {
+            crc.update(buffer.duplicate().position(start).limit(start + read));
+            bytesRead += read;
+        }
+        return read;
     }
 }

@@ -1,27 +1,22 @@
 package org.payswitch.core.snapshot;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Writes a snapshot's values to a file channel through one direct buffer, columns of primitives
- * in bulk (a {@code long[]} goes through a {@code LongBuffer} view, not value by value).
+ * Writes a snapshot's values into a {@link SnapshotImage}, columns of primitives in bulk (a
+ * {@code long[]} goes through a {@code LongBuffer} view: one memory copy, not value by value).
  * Little-endian. Not thread-safe.
  */
 public final class SnapshotOutput
 {
-    private static final int BUFFER = 1 << 20;
+    private final SnapshotImage image;
+    private ByteBuffer buffer;
 
-    private final FileChannel channel;
-    private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
-
-    SnapshotOutput(final FileChannel channel)
+    SnapshotOutput(final SnapshotImage image)
     {
-        this.channel = channel;
+        this.image = image;
+        this.buffer = image.nextChunk();
     }
 
     public void writeByte(final int value)
@@ -111,29 +106,11 @@ public final class SnapshotOutput
         }
     }
 
-    /** Writes out what is buffered. */
-    void flush()
-    {
-        buffer.flip();
-        try
-        {
-            while (buffer.hasRemaining())
-            {
-                channel.write(buffer);
-            }
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
-        buffer.clear();
-    }
-
     private void room(final int bytes)
     {
         if (buffer.remaining() < bytes)
         {
-            flush();
+            buffer = image.nextChunk();
         }
     }
 }

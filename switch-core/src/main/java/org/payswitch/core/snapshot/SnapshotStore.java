@@ -2,6 +2,8 @@ package org.payswitch.core.snapshot;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -16,12 +18,16 @@ import org.payswitch.core.engine.SwitchEngine;
 /**
  * Snapshot files in {@code <data-dir>/snapshots}: {@code snapshot-<id>.bin}, written to a
  * temporary file, forced to disk and renamed, so a file with its final name is complete. Each
- * starts with a header (magic, version, id, state hash) and a restore checks the hash.
+ * starts with a header (magic, version, id, body length, CRC-32C of the body) and a restore
+ * checks length and checksum. Taking a snapshot is two steps so the ring waits only for the
+ * first: {@link #capture} serializes the engine into a {@link SnapshotImage} in memory (on the
+ * business thread), {@link #persist} checksums and writes it (on any thread).
  */
 public final class SnapshotStore
 {
     private static final long MAGIC = 0x50535753_4E415031L;
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
+    private static final int HEADER = 8 + 4 + 8 + 8 + 8;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
 
@@ -38,24 +44,45 @@ public final class SnapshotStore
         return directory;
     }
 
-    /** Writes the engine's state as snapshot {@code id}; returns the file. */
+    /** Writes the engine's state as snapshot {@code id} now, capture and persist in the calling thread; returns the file. */
     public Path write(final SwitchEngine engine, final long id)
     {
+        try (SnapshotImage image = new SnapshotImage())
+        {
+            capture(engine, id, image);
+            return persist(image);
+        }
+    }
+
+    /**
+     * Serializes the engine's state into {@code image} as snapshot {@code id}: memory copies of
+     * its columns, no I/O. Must run on the thread that owns the engine.
+     */
+    public static void capture(final SwitchEngine engine, final long id, final SnapshotImage image)
+    {
+        image.reset(id);
+        engine.writeSnapshot(new SnapshotOutput(image));
+    }
+
+    /** Checksums the captured image and writes it as its snapshot's file; returns the file. */
+    public Path persist(final SnapshotImage image)
+    {
+        final long id = image.id();
         try
         {
             Files.createDirectories(directory);
             final Path target = file(id);
             final Path temporary = directory.resolve(PREFIX + id + ".tmp");
+            final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN)
+                .putLong(MAGIC).putInt(VERSION).putLong(id).putLong(image.length()).putLong(image.crc32c()).flip();
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
             {
-                final SnapshotOutput out = new SnapshotOutput(channel);
-                out.writeLong(MAGIC);
-                out.writeInt(VERSION);
-                out.writeLong(id);
-                out.writeLong(engine.stateHash());
-                engine.writeSnapshot(out);
-                out.flush();
+                while (header.hasRemaining())
+                {
+                    channel.write(header);
+                }
+                image.writeTo(channel);
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -67,21 +94,35 @@ public final class SnapshotStore
         }
     }
 
-    /** Replaces the engine's state with snapshot {@code id}, checking its state hash. */
+    /**
+     * Replaces the engine's state with snapshot {@code id}. The body's length and CRC-32C must
+     * match the header, else the snapshot is refused (the engine must then be discarded).
+     */
     public void read(final long id, final SwitchEngine engine)
     {
         try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.READ))
         {
-            final SnapshotInput in = new SnapshotInput(channel);
-            if (in.readLong() != MAGIC || in.readInt() != VERSION || in.readLong() != id)
+            final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            while (header.hasRemaining())
+            {
+                if (channel.read(header) < 0)
+                {
+                    break;
+                }
+            }
+            header.flip();
+            if (header.remaining() < HEADER || header.getLong() != MAGIC || header.getInt() != VERSION ||
+                header.getLong() != id)
             {
                 throw new IllegalStateException("snapshot " + id + ": not a version " + VERSION + " snapshot");
             }
-            final long hash = in.readLong();
+            final long length = header.getLong();
+            final long crc = header.getLong();
+            final SnapshotInput in = new SnapshotInput(channel);
             engine.readSnapshot(in);
-            if (engine.stateHash() != hash)
+            if (in.finish() != length || in.crc32c() != crc)
             {
-                throw new IllegalStateException("snapshot " + id + ": state hash differs after restore");
+                throw new IllegalStateException("snapshot " + id + ": length or checksum differs from its header");
             }
         }
         catch (final IOException e)

@@ -117,11 +117,12 @@ class SnapshotRecoveryTest
         final SwitchEngine engine, final JournalConfig journal, final SnapshotStore snapshots, final int commands,
         final Marker... markers)
     {
-        final CommandExecutor executor = new CommandExecutor(engine, snapshots);
         final RandomWorkload workload = new RandomWorkload(2026);
         final SwitchCommand command = new SwitchCommand();
-        try (JournalWriter writer = new JournalWriter(journal))
+        try (SnapshotWriter background = SnapshotWriter.background(snapshots);
+            JournalWriter writer = new JournalWriter(journal))
         {
+            final CommandExecutor executor = new CommandExecutor(engine, background);
             for (int i = 0; i < commands; i++)
             {
                 for (final Marker marker : markers)
