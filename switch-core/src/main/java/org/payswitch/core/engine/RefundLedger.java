@@ -24,7 +24,7 @@ public final class RefundLedger implements Snapshottable
     private final RefundMatcher matcher = new RefundMatcher();
     private int count;
     private int[] transaction = new int[1024];
-    private long[] refundId = new long[1024];
+    private int[] refundId = new int[1024];
     private long[] amount = new long[1024];
 
     /** Number of refunds. */
@@ -82,7 +82,7 @@ public final class RefundLedger implements Snapshottable
         out.writeInt(count);
         refundIds.writeSnapshot(out);
         out.writeInts(transaction, count);
-        out.writeLongs(refundId, count);
+        out.writeInts(refundId, count);
         out.writeLongs(amount, count);
     }
 
@@ -93,10 +93,10 @@ public final class RefundLedger implements Snapshottable
         refundIds.readSnapshot(in);
         final int capacity = Math.max(1024, refunds);
         transaction = new int[capacity];
-        refundId = new long[capacity];
+        refundId = new int[capacity];
         amount = new long[capacity];
         in.readInts(transaction, refunds);
-        in.readLongs(refundId, refunds);
+        in.readInts(refundId, refunds);
         in.readLongs(amount, refunds);
         count = refunds;
         index = new HashIndex(capacity);

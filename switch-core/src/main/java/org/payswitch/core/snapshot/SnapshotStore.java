@@ -26,7 +26,7 @@ import org.payswitch.core.engine.SwitchEngine;
 public final class SnapshotStore
 {
     private static final long MAGIC = 0x50535753_4E415031L;
-    private static final int VERSION = 2;
+    private static final int VERSION = 3;
     private static final int HEADER = 8 + 4 + 8 + 8 + 8;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";

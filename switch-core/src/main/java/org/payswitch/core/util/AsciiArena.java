@@ -9,25 +9,32 @@ import org.payswitch.core.snapshot.Snapshottable;
 
 /**
  * Append-only storage for many short ASCII strings (order ids, refund ids) in large byte pages:
- * one length byte plus the characters, addressed by a {@code long} reference. Costs the
- * string's length plus one byte, where a String would cost some 56 bytes of headers.
+ * one length byte plus the characters, addressed by an {@code int} reference (page in the top
+ * 12 bits, read unsigned, offset in the low 20), so at most 4 GiB of strings: some 300 million
+ * order ids of 12 characters. Costs the string's length plus one byte, where a String would
+ * cost some 56 bytes of headers, and 4 bytes for the reference.
  */
 public final class AsciiArena implements Snapshottable
 {
     private static final int PAGE_BITS = 20;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int MAX_STRING = 255;
+    private static final int MAX_PAGES = 1 << (32 - PAGE_BITS);
 
     private byte[][] pages = new byte[16][];
     private int pageCount;
     private int position = PAGE_SIZE;
 
     /** Stores the field's characters (at most 255) and returns their reference. */
-    public long append(final AsciiField field)
+    public int append(final AsciiField field)
     {
         final int length = Math.min(field.length(), MAX_STRING);
         if (position + 1 + length > PAGE_SIZE)
         {
+            if (pageCount == MAX_PAGES)
+            {
+                throw new IllegalStateException("string arena full: " + MAX_PAGES + " pages of " + PAGE_SIZE + " bytes");
+            }
             if (pageCount == pages.length)
             {
                 pages = Arrays.copyOf(pages, pages.length * 2);
@@ -35,7 +42,7 @@ public final class AsciiArena implements Snapshottable
             pages[pageCount++] = new byte[PAGE_SIZE];
             position = 0;
         }
-        final long reference = ((long)(pageCount - 1) << PAGE_BITS) | position;
+        final int reference = ((pageCount - 1) << PAGE_BITS) | position;
         final byte[] page = pages[pageCount - 1];
         page[position] = (byte)length;
         System.arraycopy(field.bytes(), 0, page, position + 1, length);
@@ -44,26 +51,26 @@ public final class AsciiArena implements Snapshottable
     }
 
     /** True when the string at {@code reference} has exactly the field's characters. */
-    public boolean equalsAt(final long reference, final AsciiField field)
+    public boolean equalsAt(final int reference, final AsciiField field)
     {
-        final byte[] page = pages[(int)(reference >>> PAGE_BITS)];
-        final int offset = (int)(reference & (PAGE_SIZE - 1));
+        final byte[] page = pages[reference >>> PAGE_BITS];
+        final int offset = reference & (PAGE_SIZE - 1);
         return field.contentEquals(page, offset + 1, page[offset] & 0xFF);
     }
 
     /** Copies the string at {@code reference} into {@code out}. */
-    public void copy(final long reference, final AsciiField out)
+    public void copy(final int reference, final AsciiField out)
     {
-        final byte[] page = pages[(int)(reference >>> PAGE_BITS)];
-        final int offset = (int)(reference & (PAGE_SIZE - 1));
+        final byte[] page = pages[reference >>> PAGE_BITS];
+        final int offset = reference & (PAGE_SIZE - 1);
         out.set(page, offset + 1, page[offset] & 0xFF);
     }
 
     /** Folds the string at {@code reference} into a hash. */
-    public long hashAt(final long seed, final long reference)
+    public long hashAt(final long seed, final int reference)
     {
-        final byte[] page = pages[(int)(reference >>> PAGE_BITS)];
-        final int offset = (int)(reference & (PAGE_SIZE - 1));
+        final byte[] page = pages[reference >>> PAGE_BITS];
+        final int offset = reference & (PAGE_SIZE - 1);
         final int length = page[offset] & 0xFF;
         long h = Hashing.combine(seed, length);
         for (int i = 1; i <= length; i++)
