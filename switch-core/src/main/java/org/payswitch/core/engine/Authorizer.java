@@ -39,6 +39,7 @@ public final class Authorizer
     private int[] panSlots = new int[0];
     private int[] prefetchedMerchants = new int[0];
     private int[] keySlots = new int[0];
+    /** Sum of the values the prefetch loads, stored so the JIT cannot drop those loads as dead. */
     private long prefetchSink;
 
     public Authorizer(

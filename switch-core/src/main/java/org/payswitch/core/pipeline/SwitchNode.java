@@ -86,6 +86,11 @@ public final class SwitchNode implements AutoCloseable
         final SwitchEngine engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
             Math.max(1024, config.demoCards()), 1 << 20));
         store = new SnapshotStore(config.dataDir().resolve("snapshots"));
+        final int unfinished = store.deleteUnfinished();
+        if (unfinished > 0)
+        {
+            LOG.log(System.Logger.Level.WARNING, () -> "deleted " + unfinished + " unfinished snapshot file(s) of an earlier run");
+        }
         snapshots = SnapshotWriter.background(store);
         final CommandExecutor executor = new CommandExecutor(engine, snapshots);
         journalConfig = new JournalConfig(config.dataDir().resolve("journal"), config.journalSync());

@@ -30,6 +30,7 @@ public final class SnapshotStore
     private static final int HEADER = 8 + 4 + 8 + 8 + 8;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
+    private static final String TEMPORARY_SUFFIX = ".tmp";
 
     private final Path directory;
 
@@ -72,7 +73,7 @@ public final class SnapshotStore
         {
             Files.createDirectories(directory);
             final Path target = file(id);
-            final Path temporary = directory.resolve(PREFIX + id + ".tmp");
+            final Path temporary = directory.resolve(PREFIX + id + TEMPORARY_SUFFIX);
             final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN)
                 .putLong(MAGIC).putInt(VERSION).putLong(id).putLong(image.length()).putLong(image.crc32c()).flip();
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
@@ -154,6 +155,35 @@ public final class SnapshotStore
         }
         ids.sort((a, b) -> Long.compare(b, a));
         return ids;
+    }
+
+    /**
+     * Deletes the temporary files of snapshots whose write never finished (the process died
+     * while writing); returns how many. Called at start, before anything writes.
+     */
+    public int deleteUnfinished()
+    {
+        if (!Files.isDirectory(directory))
+        {
+            return 0;
+        }
+        int deleted = 0;
+        try (Stream<Path> files = Files.list(directory))
+        {
+            for (final Path file : (Iterable<Path>)files::iterator)
+            {
+                final String name = file.getFileName().toString();
+                if (name.startsWith(PREFIX) && name.endsWith(TEMPORARY_SUFFIX) && Files.deleteIfExists(file))
+                {
+                    deleted++;
+                }
+            }
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot clean " + directory, e);
+        }
+        return deleted;
     }
 
     /** Deletes every snapshot older than the newest {@code keep}. */

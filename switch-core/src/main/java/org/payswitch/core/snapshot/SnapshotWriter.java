@@ -112,7 +112,11 @@ public final class SnapshotWriter implements AutoCloseable
         }
     }
 
-    /** Waits for the snapshot being written (up to a minute), stops the writer thread and frees the image. */
+    /**
+     * Waits for the snapshot being written (up to a minute), stops the writer thread and frees the
+     * image; if the thread is still writing after that, the image is left to the GC rather than
+     * freed under it.
+     */
     @Override
     public void close()
     {
@@ -120,13 +124,15 @@ public final class SnapshotWriter implements AutoCloseable
         thread.shutdown();
         try
         {
-            thread.awaitTermination(1, TimeUnit.MINUTES);
+            if (thread.awaitTermination(1, TimeUnit.MINUTES))
+            {
+                image.close();
+            }
         }
         catch (final InterruptedException e)
         {
             Thread.currentThread().interrupt();
         }
-        image.close();
     }
 
     private void persist(final long id, final long bytes)

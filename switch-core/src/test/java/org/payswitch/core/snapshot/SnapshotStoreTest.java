@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
@@ -86,6 +87,20 @@ class SnapshotStoreTest
 
         assertThatThrownBy(() -> store.read(1, engine()))
             .isInstanceOfAny(IllegalStateException.class, UncheckedIOException.class);
+    }
+
+    @Test
+    void shouldDeleteUnfinishedWritesButNoSnapshot() throws IOException
+    {
+        final SnapshotStore store = new SnapshotStore(directory);
+        final SwitchEngine live = engine();
+        run(live, new RandomWorkload(8), 1_000);
+        store.write(live, 1);
+        Files.write(directory.resolve("snapshot-2.tmp"), new byte[] {1, 2, 3});
+
+        assertThat(store.deleteUnfinished()).isEqualTo(1);
+        assertThat(directory.resolve("snapshot-2.tmp")).doesNotExist();
+        assertThat(store.ids()).containsExactly(1L);
     }
 
     private static void run(final SwitchEngine engine, final RandomWorkload workload, final int commands)
