@@ -99,16 +99,16 @@ public final class DiscountEngine implements Snapshottable
         return null;
     }
 
-    /** Pauses or resumes a campaign; returns why not, or null when done. */
-    public String setPaused(final String campaignId, final boolean paused)
+    /** Pauses or resumes a campaign; false when there is no campaign with this id. */
+    public boolean setPaused(final String campaignId, final boolean paused)
     {
         final Campaign campaign = byId.get(campaignId);
         if (campaign == null)
         {
-            return "campaignId: no such campaign";
+            return false;
         }
         campaign.paused = paused;
-        return null;
+        return true;
     }
 
     /** The id of campaign number {@code campaign}. */

@@ -38,14 +38,9 @@ public final class OperatorCommands
             case UPSERT_CARD -> upsertCard(command);
             case SET_CARD_STATUS -> setCardStatus(command);
             case UPSERT_MERCHANT -> upsertMerchant(command);
-            case CREATE_CAMPAIGN -> campaignAnswer(command, eventTime,
-                command.payload instanceof CampaignDefinition definition ? definition.campaignId() : null,
-                command.payload instanceof CampaignDefinition definition ? discounts.create(definition) :
-                "campaign: definition required");
-            case PAUSE_CAMPAIGN -> campaignAnswer(command, eventTime, String.valueOf(command.payload),
-                discounts.setPaused(String.valueOf(command.payload), true));
-            case RESUME_CAMPAIGN -> campaignAnswer(command, eventTime, String.valueOf(command.payload),
-                discounts.setPaused(String.valueOf(command.payload), false));
+            case CREATE_CAMPAIGN -> createCampaign(command, eventTime);
+            case PAUSE_CAMPAIGN -> pauseCampaign(command, eventTime, true);
+            case RESUME_CAMPAIGN -> pauseCampaign(command, eventTime, false);
             case GET_CAMPAIGNS -> getCampaigns(command, eventTime);
             case DISCOUNT_REPORT ->
             {
@@ -133,19 +128,33 @@ public final class OperatorCommands
         command.responseCode = figures == null ? ResponseCode.UNABLE_TO_LOCATE_ORIGINAL : ResponseCode.APPROVED;
     }
 
-    private void campaignAnswer(
-        final SwitchCommand command, final long eventTime, final String campaignId, final String refusal)
+    private void createCampaign(final SwitchCommand command, final long eventTime)
     {
-        if (refusal == null)
+        if (!(command.payload instanceof CampaignDefinition definition))
         {
-            command.responseCode = ResponseCode.APPROVED;
-            command.answer = discounts.figures(campaignId, eventTime);
+            command.reject(ResponseCode.FORMAT_ERROR, "campaign: definition required");
+            return;
         }
-        else
+        final String refusal = discounts.create(definition);
+        if (refusal != null)
         {
-            command.reject(refusal.contains("no such") ? ResponseCode.UNABLE_TO_LOCATE_ORIGINAL :
-                ResponseCode.FORMAT_ERROR, refusal);
+            command.reject(ResponseCode.FORMAT_ERROR, refusal);
+            return;
         }
+        command.responseCode = ResponseCode.APPROVED;
+        command.answer = discounts.figures(definition.campaignId(), eventTime);
+    }
+
+    private void pauseCampaign(final SwitchCommand command, final long eventTime, final boolean paused)
+    {
+        final String campaignId = String.valueOf(command.payload);
+        if (!discounts.setPaused(campaignId, paused))
+        {
+            command.reject(ResponseCode.UNABLE_TO_LOCATE_ORIGINAL, "campaignId: no such campaign");
+            return;
+        }
+        command.responseCode = ResponseCode.APPROVED;
+        command.answer = discounts.figures(campaignId, eventTime);
     }
 
     /** Why a card definition is invalid ("field: reason"), or null. */
