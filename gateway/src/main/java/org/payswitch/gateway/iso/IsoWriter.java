@@ -5,9 +5,10 @@ import io.netty.buffer.ByteBuf;
 /**
  * Writes one ISO 8583:1987 binary message (ISO87BPackager layout) with its 2-byte big-endian
  * length in front: MTI, bitmap, then fields, which the caller must add in ascending order. The
- * bitmap and length are filled in by {@link #end()}. Reusable; allocates nothing.
+ * bitmap and length are filled in by {@link #end()}. Reusable; allocates nothing. Public for
+ * the tools (the load generator writes requests with it).
  */
-final class IsoWriter
+public final class IsoWriter
 {
     private ByteBuf out;
     private int frameStart;
@@ -16,7 +17,7 @@ final class IsoWriter
     private boolean secondary;
 
     /** Starts a message of type {@code mti} (e.g. 110) at the end of {@code buffer}. */
-    IsoWriter begin(final ByteBuf buffer, final int mti, final boolean withSecondaryBitmap)
+    public IsoWriter begin(final ByteBuf buffer, final int mti, final boolean withSecondaryBitmap)
     {
         out = buffer;
         secondary = withSecondaryBitmap;
@@ -34,15 +35,24 @@ final class IsoWriter
     }
 
     /** A fixed numeric field from a number, BCD, left-padded to the field's digits. */
-    IsoWriter numeric(final int field, final long value)
+    public IsoWriter numeric(final int field, final long value)
     {
         mark(field);
         writeBcd(value, IsoFields.LENGTH[field]);
         return this;
     }
 
+    /** An LLVAR numeric field (the PAN): BCD length, then the digits in BCD, left-padded to whole bytes. */
+    public IsoWriter llNumeric(final int field, final long digits, final int digitCount)
+    {
+        mark(field);
+        writeBcd(digitCount, 2);
+        writeBcd(digits, digitCount);
+        return this;
+    }
+
     /** A fixed ASCII field, right-padded with spaces to its length. */
-    IsoWriter ascii(final int field, final CharSequence value)
+    public IsoWriter ascii(final int field, final CharSequence value)
     {
         mark(field);
         final int width = IsoFields.LENGTH[field];
@@ -54,7 +64,7 @@ final class IsoWriter
     }
 
     /** An LLLCHAR field. */
-    IsoWriter lllAscii(final int field, final byte[] value, final int length)
+    public IsoWriter lllAscii(final int field, final byte[] value, final int length)
     {
         mark(field);
         writeBcd(length, 4);
@@ -63,7 +73,7 @@ final class IsoWriter
     }
 
     /** A field copied byte for byte from a received message. */
-    IsoWriter echo(final int field, final IsoMessage from)
+    public IsoWriter echo(final int field, final IsoMessage from)
     {
         if (from.has(field))
         {
@@ -74,7 +84,7 @@ final class IsoWriter
     }
 
     /** Fills in the bitmap and the frame length. */
-    void end()
+    public void end()
     {
         out.setBytes(bitmapAt, bitmap, 0, secondary ? 16 : 8);
         out.setShort(frameStart, out.writerIndex() - frameStart - 2);

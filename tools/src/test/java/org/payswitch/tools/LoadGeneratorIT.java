@@ -1,0 +1,88 @@
+package org.payswitch.tools;
+
+import java.io.ByteArrayOutputStream;
+import java.io.OutputStreamWriter;
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.payswitch.core.config.SwitchConfig;
+import org.payswitch.gateway.SwitchGateway;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The load generator against a real switch over a real socket, with a real journal: every
+ * request it sends is answered, and, as it sends only demo cards and merchants, approved.
+ * Nothing here is timed: the run's length only bounds how much is sent.
+ */
+class LoadGeneratorIT
+{
+    private static final int CARDS = 20_000;
+
+    @TempDir
+    static Path dataDir;
+
+    private static SwitchGateway gateway;
+
+    @BeforeAll
+    static void start()
+    {
+        gateway = SwitchGateway.start(SwitchConfig.forTest(dataDir, CARDS));
+    }
+
+    @AfterAll
+    static void stop()
+    {
+        gateway.close();
+    }
+
+    @Test
+    void shouldHaveEveryRequestAnsweredAndApproved()
+    {
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final LoadGenerator generator = new LoadGenerator(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        final int exit = new CommandLine(generator).execute("--port", Integer.toString(gateway.isoPort()),
+            "--connections", "3", "--window", "16", "--warmup", "0", "--duration", "1",
+            "--cards", Integer.toString(CARDS), "--run-id", "IT01");
+
+        final LoadResult result = generator.result();
+        assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(result.complete()).isTrue();
+        assertThat(result.sent()).isEqualTo(result.answered()).isGreaterThanOrEqualTo(48);
+        assertThat(result.measured()).isPositive();
+        assertThat(result.answers(0)).as("approved").isEqualTo(result.measured());
+        assertThat(result.latency().getTotalCount()).isEqualTo(result.measured());
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("by response code: 00=" + result.measured());
+    }
+
+    @Test
+    void shouldExitWith2WhenTheSwitchCannotBeReached()
+    {
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final LoadGenerator generator = new LoadGenerator(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        final int exit = new CommandLine(generator).execute("--port", "1", "--warmup", "0", "--duration", "1");
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("cannot connect to 127.0.0.1:1");
+    }
+
+    @Test
+    void shouldRefuseAWindowOutOfRange()
+    {
+        final ByteArrayOutputStream errors = new ByteArrayOutputStream();
+        final CommandLine command = new CommandLine(new LoadGenerator());
+        command.setErr(new PrintWriter(new OutputStreamWriter(errors, StandardCharsets.UTF_8), true));
+
+        assertThat(command.execute("--window", "0")).isEqualTo(2);
+        assertThat(errors.toString(StandardCharsets.UTF_8)).contains("--window: 1..100000");
+    }
+}
