@@ -14,8 +14,8 @@ import org.payswitch.core.util.Hashing;
  * The cards on file and their credit. Each card is one record of eight {@code long}s (64 bytes)
  * in a single array, indexed by card number (the order in which cards were first defined), so
  * an authorization touches one or two cache lines of a card, not one per field. A PAN finds its
- * card through a {@link HashIndex} of card numbers (4 bytes a slot; the PAN compared is the one in
- * the record, which the authorization reads next anyway). Record layout:
+ * card through a {@link HashIndex} of card numbers (8 bytes a slot: hash and card number; the PAN
+ * compared is the one in the record, which the authorization reads next anyway). Record layout:
  * <pre>
  *   0 PAN          1 PAN length (bits 0..7) | expiry YYMM (8..23) | status (24..31) | currency (32..47)
  *   2 credit limit 3 per-transaction limit  4 daily limit  5 used  6 spent today  7 day of "spent today"
