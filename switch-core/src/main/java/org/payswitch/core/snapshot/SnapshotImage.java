@@ -26,11 +26,24 @@ public final class SnapshotImage implements AutoCloseable
 {
     static final int CHUNK = 4 << 20;
 
+    private final long limit;
     private final List<ByteBuffer> chunks = new ArrayList<>();
     private final Queue<ByteBuffer> spares = new ConcurrentLinkedQueue<>();
     private final AtomicLong reserved = new AtomicLong();
     private int used;
     private long id = -1;
+
+    /** An image limited only by the JVM's off-heap memory ({@code -XX:MaxDirectMemorySize}). */
+    public SnapshotImage()
+    {
+        this(Long.MAX_VALUE);
+    }
+
+    /** An image that reserves at most {@code limit} bytes (tests use a small one). */
+    SnapshotImage(final long limit)
+    {
+        this.limit = limit;
+    }
 
     /** Empties the image for snapshot {@code id}; the chunks stay allocated. */
     void reset(final long snapshotId)
@@ -66,9 +79,27 @@ public final class SnapshotImage implements AutoCloseable
         }
     }
 
+    /**
+     * A new chunk. Running out of off-heap memory is not the JVM's end here, only this
+     * snapshot's: it becomes an {@link IllegalStateException} the business stage answers 96,
+     * with nothing applied (a capture changes no state).
+     */
     private ByteBuffer allocate()
     {
-        final ByteBuffer chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        if (reserved.get() + CHUNK > limit)
+        {
+            throw new IllegalStateException("snapshot image: limit of " + (limit >> 20) + " MB reached");
+        }
+        final ByteBuffer chunk;
+        try
+        {
+            chunk = ByteBuffer.allocateDirect(CHUNK).order(ByteOrder.LITTLE_ENDIAN);
+        }
+        catch (final OutOfMemoryError e)
+        {
+            throw new IllegalStateException("snapshot image: no off-heap memory for " + (reserved.get() >> 20) +
+                " MB more; raise -XX:MaxDirectMemorySize to at least the engine's size (docs/operations.md)", e);
+        }
         reserved.addAndGet(CHUNK);
         return chunk;
     }

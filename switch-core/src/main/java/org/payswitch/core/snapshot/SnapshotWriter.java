@@ -23,19 +23,27 @@ public final class SnapshotWriter implements AutoCloseable
     private static final System.Logger LOG = System.getLogger(SnapshotWriter.class.getName());
 
     private final SnapshotStore store;
-    private final SnapshotImage image = new SnapshotImage();
+    private final SnapshotImage image;
     private final ExecutorService thread;
     private volatile Future<?> pending;
+    private boolean warnedAboutMemory;
 
     /** Writes on its own thread, {@code switch-snapshot}. */
     public static SnapshotWriter background(final SnapshotStore store)
     {
-        return new SnapshotWriter(store);
+        return new SnapshotWriter(store, new SnapshotImage());
     }
 
-    private SnapshotWriter(final SnapshotStore store)
+    /** Writes on its own thread into an image of at most {@code limit} bytes (for tests). */
+    static SnapshotWriter background(final SnapshotStore store, final long limit)
+    {
+        return new SnapshotWriter(store, new SnapshotImage(limit));
+    }
+
+    private SnapshotWriter(final SnapshotStore store, final SnapshotImage image)
     {
         this.store = store;
+        this.image = image;
         this.thread = Executors.newSingleThreadExecutor(runnable ->
         {
             final Thread writer = new Thread(runnable, "switch-snapshot");
@@ -74,7 +82,7 @@ public final class SnapshotWriter implements AutoCloseable
     {
         if (bytes > image.reserved())
         {
-            run(() -> image.prepare(bytes));
+            run(() -> prepareNow(bytes));
         }
     }
 
@@ -141,13 +149,30 @@ public final class SnapshotWriter implements AutoCloseable
         try
         {
             store.persist(image);
-            image.prepare(bytes + bytes / 4);
+            prepareNow(bytes + bytes / 4);
             LOG.log(System.Logger.Level.INFO, () -> String.format("snapshot %d written in %d ms (%d MB) beside the ring",
                 id, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), bytes >> 20));
         }
         catch (final RuntimeException e)
         {
             LOG.log(System.Logger.Level.ERROR, "snapshot " + id + " could not be written; recovery will use an older one", e);
+        }
+    }
+
+    private void prepareNow(final long bytes)
+    {
+        try
+        {
+            image.prepare(bytes);
+        }
+        catch (final IllegalStateException e)
+        {
+            if (!warnedAboutMemory)
+            {
+                warnedAboutMemory = true;
+                LOG.log(System.Logger.Level.WARNING, "cannot reserve memory for the next snapshot ahead; " +
+                    "its capture will allocate (a longer pause) or fail: " + e.getMessage());
+            }
         }
     }
 

@@ -103,6 +103,30 @@ class SnapshotStoreTest
         assertThat(store.ids()).containsExactly(1L);
     }
 
+    @Test
+    void shouldFailOnlyTheSnapshotWhenItsImageRunsOutOfMemory()
+    {
+        final SnapshotStore store = new SnapshotStore(directory);
+        final SwitchEngine live = engine();
+        run(live, new RandomWorkload(9), 60_000);
+        final long hash = live.stateHash();
+
+        try (SnapshotWriter small = SnapshotWriter.background(store, SnapshotImage.CHUNK / 2))
+        {
+            assertThatThrownBy(() -> small.take(live, 1))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("limit");
+            assertThat(small.awaitWrites(10_000)).isTrue();
+        }
+
+        assertThat(live.stateHash()).as("a capture changes nothing").isEqualTo(hash);
+        assertThat(store.ids()).isEmpty();
+        store.write(live, 2);
+        final SwitchEngine restored = engine();
+        store.read(2, restored);
+        assertThat(restored.stateHash()).isEqualTo(hash);
+    }
+
     private static void run(final SwitchEngine engine, final RandomWorkload workload, final int commands)
     {
         final SwitchCommand command = new SwitchCommand();
