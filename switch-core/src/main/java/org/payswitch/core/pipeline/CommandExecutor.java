@@ -60,6 +60,12 @@ public final class CommandExecutor implements CommandProcessor
         engine.execute(command);
     }
 
+    @Override
+    public void prefetch(final SwitchCommand[] commands, final int count)
+    {
+        engine.prefetchAuthorizations(commands, count);
+    }
+
     private void takeSnapshot(final long id)
     {
         if (snapshots == null)

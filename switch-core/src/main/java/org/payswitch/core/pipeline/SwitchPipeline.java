@@ -58,11 +58,11 @@ public final class SwitchPipeline implements AutoCloseable
         disruptor = new Disruptor<>(() -> new SwitchEvent(attachments.get()), config.ringSize(),
             new StageThreads(), ProducerType.MULTI, config.waiting().create());
         disruptor.setDefaultExceptionHandler(new LastResortHandler(metrics));
+        ring = disruptor.getRingBuffer();
         disruptor
-            .handleEventsWith(new BusinessLogicHandler(executor, metrics))
+            .handleEventsWith(new BusinessLogicHandler(executor, metrics, ring))
             .then(new JournalHandler(journal, metrics, () -> accepting = false))
             .then(new ReplyHandler(sink, metrics));
-        ring = disruptor.getRingBuffer();
     }
 
     /**

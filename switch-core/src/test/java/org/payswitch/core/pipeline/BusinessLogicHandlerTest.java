@@ -1,0 +1,135 @@
+package org.payswitch.core.pipeline;
+
+import java.util.ArrayList;
+import java.util.List;
+
+import com.lmax.disruptor.RingBuffer;
+import org.junit.jupiter.api.Test;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandType;
+import org.payswitch.core.engine.SwitchCommand;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Stage 1 driven directly, without threads: what it executes, in which order, and what it prefetches. */
+class BusinessLogicHandlerTest
+{
+    private final RingBuffer<SwitchEvent> ring = RingBuffer.createMultiProducer(() -> new SwitchEvent(null), 64);
+    private final List<String> calls = new ArrayList<>();
+
+    private final CommandProcessor recording = new CommandProcessor()
+    {
+        @Override
+        public void execute(final SwitchCommand command)
+        {
+            calls.add("execute " + command.orderId);
+            command.responseCode = ResponseCode.APPROVED;
+        }
+
+        @Override
+        public void prefetch(final SwitchCommand[] commands, final int count)
+        {
+            final StringBuilder names = new StringBuilder("prefetch");
+            for (int i = 0; i < count; i++)
+            {
+                names.append(' ').append(commands[i].orderId);
+            }
+            calls.add(names.toString());
+        }
+    };
+
+    @Test
+    void shouldPrefetchTheAuthorizationsOfABatchOnceAndExecuteEveryCommandInOrder()
+    {
+        final BusinessLogicHandler handler = new BusinessLogicHandler(recording, new PipelineMetrics(), ring);
+        publish(CommandType.AUTHORIZE, "A0");
+        publish(CommandType.CAPTURE, "C1");
+        publish(CommandType.AUTHORIZE, "A2");
+        publish(CommandType.AUTHORIZE, "A3");
+
+        deliver(handler, 0, 4);
+
+        assertThat(calls).containsExactly("prefetch A0 A2 A3", "execute A0", "execute C1", "execute A2", "execute A3");
+    }
+
+    @Test
+    void shouldPrefetchALongBatchInChunksAndASingleCommandNotAtAll()
+    {
+        final BusinessLogicHandler handler = new BusinessLogicHandler(recording, new PipelineMetrics(), ring);
+        for (int i = 0; i < BusinessLogicHandler.PREFETCH + 3; i++)
+        {
+            publish(CommandType.AUTHORIZE, "A" + i);
+        }
+        publish(CommandType.AUTHORIZE, "ALONE");
+
+        deliver(handler, 0, BusinessLogicHandler.PREFETCH + 3);
+        deliver(handler, BusinessLogicHandler.PREFETCH + 3, 1);
+
+        assertThat(calls.stream().filter(call -> call.startsWith("prefetch")))
+            .containsExactly(prefetchOf(0, BusinessLogicHandler.PREFETCH), prefetchOf(BusinessLogicHandler.PREFETCH, 3));
+        assertThat(calls.stream().filter(call -> call.startsWith("execute"))).hasSize(BusinessLogicHandler.PREFETCH + 4)
+            .last().isEqualTo("execute ALONE");
+    }
+
+    @Test
+    void shouldExecuteEvenWhenThePrefetchFails()
+    {
+        final CommandProcessor failingPrefetch = new CommandProcessor()
+        {
+            @Override
+            public void execute(final SwitchCommand command)
+            {
+                calls.add("execute " + command.orderId);
+                command.responseCode = ResponseCode.APPROVED;
+            }
+
+            @Override
+            public void prefetch(final SwitchCommand[] commands, final int count)
+            {
+                throw new IllegalStateException("a bug in a hint");
+            }
+        };
+        final BusinessLogicHandler handler = new BusinessLogicHandler(failingPrefetch, new PipelineMetrics(), ring);
+        publish(CommandType.AUTHORIZE, "A0");
+        publish(CommandType.AUTHORIZE, "A1");
+        publish(CommandType.AUTHORIZE, "A2");
+        publish(CommandType.AUTHORIZE, "A3");
+
+        deliver(handler, 0, 2);
+        deliver(handler, 2, 2);
+
+        assertThat(calls).containsExactly("execute A0", "execute A1", "execute A2", "execute A3");
+        assertThat(ring.get(0).command.responseCode).isEqualTo(ResponseCode.APPROVED);
+        assertThat(ring.get(1).failed).isFalse();
+    }
+
+    private static String prefetchOf(final int first, final int count)
+    {
+        final StringBuilder names = new StringBuilder("prefetch");
+        for (int i = first; i < first + count; i++)
+        {
+            names.append(" A").append(i);
+        }
+        return names.toString();
+    }
+
+    private void publish(final CommandType type, final String orderId)
+    {
+        final long sequence = ring.next();
+        final SwitchEvent event = ring.get(sequence);
+        event.reset();
+        event.command.type = type;
+        event.command.orderId.set(orderId);
+        ring.publish(sequence);
+    }
+
+    /** What a BatchEventProcessor does for one batch. */
+    private void deliver(final BusinessLogicHandler handler, final long first, final int size)
+    {
+        handler.onBatchStart(size, size);
+        for (long sequence = first; sequence < first + size; sequence++)
+        {
+            handler.onEvent(ring.get(sequence), sequence, sequence == first + size - 1);
+        }
+    }
+}
