@@ -18,6 +18,8 @@ import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
+import io.netty.handler.codec.http.HttpClientCodec;
+import io.netty.handler.codec.http.HttpObjectAggregator;
 import org.payswitch.core.demo.DemoData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -26,21 +28,30 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The end-to-end peak load generator: ISO 8583 0100 authorizations over TCP to a running switch,
- * on several connections, each keeping a window of requests in flight (closed loop), for a warm-up
+ * The end-to-end peak load generator: authorizations to a running switch, as ISO 8583 0100s over
+ * TCP (acquirers) or HTTP/JSON {@code POST /v1/authorizations} (checkout systems), on several connections, each keeping a window of requests in flight (closed loop), for a warm-up
  * and then a measured period; prints answers per second, the answers by response code and the
  * latency percentiles of the measured period. Exit status 0 when every request sent was answered
  * and matched, 1 otherwise, 2 when the switch cannot be reached. tools/README.md shows how to run it against a switch with its demo data.
  */
 @Command(name = "loadgen", mixinStandardHelpOptions = true,
-    description = "Sends ISO 8583 authorizations to a payment switch and reports throughput and latency.")
+    description = "Sends authorizations (ISO 8583 or HTTP/JSON) to a payment switch and reports throughput and latency.")
 public final class LoadGenerator implements Callable<Integer>
 {
     @Option(names = "--host", description = "switch host (default: ${DEFAULT-VALUE})")
     String host = "127.0.0.1";
 
-    @Option(names = "--port", description = "switch ISO 8583 port (default: ${DEFAULT-VALUE})")
-    int port = 8583;
+    /** The switch's protocols. */
+    enum Protocol
+    {
+        ISO, HTTP
+    }
+
+    @Option(names = "--protocol", description = "ISO (8583 over TCP) or HTTP (JSON) (default: ${DEFAULT-VALUE})")
+    Protocol protocol = Protocol.ISO;
+
+    @Option(names = "--port", description = "switch port (default: 8583 for ISO, 8080 for HTTP)")
+    Integer port;
 
     @Option(names = "--connections", description = "TCP connections (default: ${DEFAULT-VALUE})")
     int connections = 4;
@@ -105,13 +116,19 @@ public final class LoadGenerator implements Callable<Integer>
         }
         final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
         final CountDownLatch done = new CountDownLatch(connections);
-        final List<IsoLoadConnection> handlers = new ArrayList<>();
+        final List<LoadConnection<?>> handlers = new ArrayList<>();
+        if (port == null)
+        {
+            port = protocol == Protocol.ISO ? 8583 : 8080;
+        }
         try
         {
             for (int c = 0; c < connections; c++)
             {
-                final IsoLoadConnection handler = new IsoLoadConnection(window,
-                    new RequestSource(seed, c, runId, cards, merchants), merchantIds, done);
+                final RequestSource requests = new RequestSource(seed, c, runId, cards, merchants);
+                final LoadConnection<?> handler = protocol == Protocol.ISO ?
+                    new IsoLoadConnection(window, requests, merchantIds, done) :
+                    new HttpLoadConnection(window, requests, merchantIds, done, host + ":" + port);
                 handlers.add(handler);
                 final ChannelFuture connected = new Bootstrap().group(group).channel(NioSocketChannel.class)
                     .option(ChannelOption.TCP_NODELAY, true)
@@ -120,7 +137,14 @@ public final class LoadGenerator implements Callable<Integer>
                         @Override
                         protected void initChannel(final SocketChannel ch)
                         {
-                            ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(4098, 0, 2, 0, 2, true), handler);
+                            if (protocol == Protocol.ISO)
+                            {
+                                ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(4098, 0, 2, 0, 2, true), handler);
+                            }
+                            else
+                            {
+                                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536), handler);
+                            }
                         }
                     })
                     .connect(host, port).awaitUninterruptibly();
@@ -136,7 +160,7 @@ public final class LoadGenerator implements Callable<Integer>
             TimeUnit.SECONDS.sleep(durationSeconds);
             handlers.forEach(h -> h.measuring = false);
             final long measuredNanos = System.nanoTime() - started;
-            handlers.forEach(IsoLoadConnection::stopSending);
+            handlers.forEach(LoadConnection::stopSending);
             final boolean drained = done.await(30, TimeUnit.SECONDS);
             result = LoadResult.of(handlers, measuredNanos, drained);
         }
@@ -157,9 +181,9 @@ public final class LoadGenerator implements Callable<Integer>
 
     private String describe()
     {
-        return String.format("loadgen: %d connection(s) x %d in flight to %s:%d, %d s warm-up + %d s measured, " +
-            "%d demo cards, %d merchants, run id %s", connections, window, host, port, warmupSeconds, durationSeconds,
-            cards, merchants, runId);
+        return String.format("loadgen: %s, %d connection(s) x %d in flight to %s:%d, %d s warm-up + %d s measured, " +
+            "%d demo cards, %d merchants, run id %s", protocol, connections, window, host, port, warmupSeconds,
+            durationSeconds, cards, merchants, runId);
     }
 
     private String validate()

@@ -20,7 +20,7 @@ record LoadResult(
     long measuredNanos,
     boolean drained)
 {
-    static LoadResult of(final List<IsoLoadConnection> connections, final long measuredNanos, final boolean drained)
+    static LoadResult of(final List<LoadConnection<?>> connections, final long measuredNanos, final boolean drained)
     {
         long sent = 0;
         long answered = 0;
@@ -29,7 +29,7 @@ record LoadResult(
         long unreadable = 0;
         final long[] codes = new long[100];
         final Histogram latency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
-        for (final IsoLoadConnection connection : connections)
+        for (final LoadConnection<?> connection : connections)
         {
             sent += connection.sent;
             answered += connection.answered;

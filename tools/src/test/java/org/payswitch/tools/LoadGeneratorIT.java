@@ -64,6 +64,26 @@ class LoadGeneratorIT
     }
 
     @Test
+    void shouldHaveEveryHttpRequestAnsweredAndApprovedPipelinedOrNot()
+    {
+        for (final String window : new String[] {"1", "4"})
+        {
+            final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+            final LoadGenerator generator = new LoadGenerator(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+            final int exit = new CommandLine(generator).execute("--protocol", "HTTP",
+                "--port", Integer.toString(gateway.httpPort()), "--connections", "4", "--window", window,
+                "--warmup", "0", "--duration", "1", "--cards", Integer.toString(CARDS), "--run-id", "IT0" + window);
+
+            final LoadResult result = generator.result();
+            assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+            assertThat(result.sent()).isEqualTo(result.answered()).isGreaterThanOrEqualTo(4);
+            assertThat(result.measured()).isPositive();
+            assertThat(result.answers(0)).as("approved").isEqualTo(result.measured());
+        }
+    }
+
+    @Test
     void shouldExitWith2WhenTheSwitchCannotBeReached()
     {
         final ByteArrayOutputStream printed = new ByteArrayOutputStream();

@@ -1,0 +1,104 @@
+package org.payswitch.tools;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.handler.codec.http.DefaultFullHttpRequest;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpVersion;
+
+/**
+ * HTTP/JSON (docs/api.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
+ * connection. HTTP answers in order, so answers are matched first in, first out; with a window
+ * above 1 the requests are pipelined (the switch reads the next one when it has answered the
+ * last). The response code is read from the JSON body's {@code responseCode}; a 503 without one
+ * counts as 91.
+ */
+final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
+{
+    private static final ByteBuf RESPONSE_CODE =
+        Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"responseCode\":\"", StandardCharsets.US_ASCII));
+
+    private final String host;
+    private final long[] sentAt;
+    private long requestsWritten;
+    private long answersRead;
+
+    HttpLoadConnection(
+        final int window, final RequestSource requests, final String[] merchantIds, final CountDownLatch done,
+        final String host)
+    {
+        super(window, requests, merchantIds, done);
+        this.host = host;
+        this.sentAt = new long[window];
+    }
+
+    @Override
+    protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpResponse response)
+    {
+        final long at = answersRead < requestsWritten ? sentAt[(int)(answersRead++ % window)] : 0;
+        answered(ctx, at, codeOf(response));
+    }
+
+    @Override
+    protected void send(final ChannelHandlerContext ctx)
+    {
+        requests.next();
+        final ByteBuf body = ctx.alloc().buffer(192);
+        body.writeCharSequence("{\"merchantId\":\"", StandardCharsets.US_ASCII);
+        body.writeCharSequence(merchantIds[requests.merchant], StandardCharsets.US_ASCII);
+        body.writeCharSequence("\",\"orderId\":\"", StandardCharsets.US_ASCII);
+        body.writeCharSequence(requests.rrn(), StandardCharsets.US_ASCII);
+        body.writeCharSequence("\",\"pan\":\"", StandardCharsets.US_ASCII);
+        writeDigits(body, requests.pan, 16);
+        body.writeCharSequence("\",\"expiry\":\"3012\",\"amount\":", StandardCharsets.US_ASCII);
+        body.writeCharSequence(Long.toString(requests.amount), StandardCharsets.US_ASCII);
+        body.writeCharSequence(",\"currency\":\"CNY\"}", StandardCharsets.US_ASCII);
+        final FullHttpRequest request =
+            new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/authorizations", body);
+        request.headers()
+            .set(HttpHeaderNames.HOST, host)
+            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
+            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        sentAt[(int)(requestsWritten++ % window)] = System.nanoTime();
+        ctx.write(request, ctx.voidPromise());
+    }
+
+    /** The body's {@code "responseCode":"NN"}, else 91 for a 503, else -1 (unreadable). */
+    private static int codeOf(final FullHttpResponse response)
+    {
+        final ByteBuf content = response.content();
+        final int at = ByteBufUtil.indexOf(RESPONSE_CODE, content);
+        if (at >= 0 && at + RESPONSE_CODE.readableBytes() + 2 <= content.writerIndex())
+        {
+            final int first = content.getByte(at + RESPONSE_CODE.readableBytes()) - '0';
+            final int second = content.getByte(at + RESPONSE_CODE.readableBytes() + 1) - '0';
+            if (first >= 0 && first <= 9 && second >= 0 && second <= 9)
+            {
+                return first * 10 + second;
+            }
+        }
+        return HttpResponseStatus.SERVICE_UNAVAILABLE.equals(response.status()) ? 91 : -1;
+    }
+
+    private static void writeDigits(final ByteBuf out, final long value, final int digits)
+    {
+        final int at = out.writerIndex();
+        out.writeZero(digits);
+        long rest = value;
+        for (int i = digits - 1; i >= 0; i--)
+        {
+            out.setByte(at + i, '0' + (int)(rest % 10));
+            rest /= 10;
+        }
+    }
+}
