@@ -107,22 +107,25 @@ public final class Authorizer
      * already; merchants change only between batches). {@code command} holds
      * the request and, in its answer fields, the decision recorded for it (response code,
      * transaction id, discount, campaign number). A decision that created no transaction (a
-     * retry's answer, 30, 94, an unknown merchant's 03) changes nothing; one that did is recorded
+     * retry's answer, which must name a transaction stored under the same key; 30, 94, an unknown
+     * merchant's 03, which name none) changes nothing; one that did is recorded
      * exactly as {@link #authorize} records it, through the same code. Skipping the idempotency
      * probe and the discount quote is what makes replay faster than deciding (docs/journal.md).
      *
      * @return false when the decision does not fit the state (a transaction id out of sequence,
-     *         an unknown merchant or card for an approval): the journal and the state disagree.
+     *         a retry's answer naming a transaction of another key, an unknown merchant, a card
+     *         not on file for an approval): the journal and the state disagree.
      */
     public boolean applyRecorded(final SwitchCommand command, final int position)
     {
         final long recordedId = command.transaction.transactionId;
         final long nextId = TransactionStore.idOf(transactions.count());
+        final int merchant = prefetchedMerchants[position];
         if (recordedId != nextId)
         {
-            return recordedId < nextId;
+            return recordedId == 0 ||
+                (recordedId < nextId && transactions.hasKey(transactions.findById(recordedId), merchant, command.orderId));
         }
-        final int merchant = prefetchedMerchants[position];
         if (merchant == MerchantBook.NOT_FOUND)
         {
             return false;

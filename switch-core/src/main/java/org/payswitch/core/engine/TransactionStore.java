@@ -79,6 +79,18 @@ public final class TransactionStore implements Snapshottable
         return keyIndex.get(keyHash(merchant, orderId), keyMatcher);
     }
 
+    /** True when transaction number {@code txn} was stored under the key (merchant, order id). */
+    public boolean hasKey(final int txn, final int merchant, final AsciiField orderId)
+    {
+        if (txn < 0 || txn >= count)
+        {
+            return false;
+        }
+        keyMatcher.merchant = merchant;
+        keyMatcher.orderId = orderId;
+        return keyMatcher.matches(txn);
+    }
+
     /** The key index slot a lookup of (merchant, order id) reads first (for a prefetch, see {@link HashIndex#slotOf}). */
     public int keySlot(final int merchant, final AsciiField orderId)
     {

@@ -52,6 +52,20 @@ class JournalReplayerTest
     }
 
     @Test
+    void shouldStopAtARetryAnswerNamingATransactionOfAnotherKey()
+    {
+        journal(last -> { }, retry ->
+        {
+            assertThat(retry.transaction.transactionId).as("the retry's answer names the first transaction").isEqualTo(1);
+            retry.transaction.transactionId = 2;
+        });
+
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("does not fit the recovered state");
+    }
+
+    @Test
     void shouldStopAtAnApprovalForACardNotOnFile()
     {
         journal(last -> last.pan = DemoData.pan(999_999));
@@ -77,10 +91,15 @@ class JournalReplayerTest
 
     /**
      * Journals demo data (10 cards), {@link #AUTHORIZATIONS} approved authorizations, then a
-     * retry of the first; {@code tamper} may change the last new authorization's record before
-     * it is written. Returns the live engine.
+     * retry of the first; {@code tamper} may change the last new authorization's record and
+     * {@code tamperRetry} the retry's before they are written. Returns the live engine.
      */
     private SwitchEngine journal(final Consumer<SwitchCommand> tamper)
+    {
+        return journal(tamper, retry -> { });
+    }
+
+    private SwitchEngine journal(final Consumer<SwitchCommand> tamper, final Consumer<SwitchCommand> tamperRetry)
     {
         final SwitchEngine live = newEngine();
         final CommandExecutor executor = new CommandExecutor(live);
@@ -106,6 +125,7 @@ class JournalReplayerTest
             }
             authorization(command, 0);
             executor.execute(command);
+            tamperRetry.accept(command);
             writer.append(command);
         }
         return live;
