@@ -17,7 +17,6 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
-import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
@@ -39,30 +38,20 @@ import org.payswitch.core.engine.SwitchEngine;
 public class AuthorizeBatchBenchmark extends SwitchFork
 {
     static final int BATCH = 32;
-    private static final int ORDER_ID_LENGTH = 12;
 
     @Param({"false", "true"})
     public boolean prefetch;
 
     private SwitchEngine engine;
     private final SwitchCommand[] batch = new SwitchCommand[BATCH];
-    private final String[] merchants = new String[DemoData.MERCHANTS];
-    private final long[] pans = new long[AuthorizeBenchmark.CARDS / 4];
-    private final byte[] orderId = new byte[ORDER_ID_LENGTH];
+    private DemoAuthorizations authorizations;
     private long operations;
     private long approved;
 
     @Setup(Level.Trial)
     public void prepareInputs()
     {
-        for (int j = 0; j < merchants.length; j++)
-        {
-            merchants[j] = DemoData.merchantId(j);
-        }
-        for (int i = 0; i < pans.length; i++)
-        {
-            pans[i] = DemoData.pan(4 * i + 3);
-        }
+        authorizations = new DemoAuthorizations();
         for (int i = 0; i < BATCH; i++)
         {
             batch[i] = new SwitchCommand();
@@ -78,7 +67,7 @@ public class AuthorizeBatchBenchmark extends SwitchFork
     {
         for (int i = 0; i < BATCH; i++)
         {
-            fill(batch[i], operations + i);
+            authorizations.fill(batch[i], operations + i, operations + i);
         }
         if (prefetch)
         {
@@ -105,26 +94,5 @@ public class AuthorizeBatchBenchmark extends SwitchFork
     {
         AuthorizeBenchmark.failIfNot("approved", operations, approved);
         AuthorizeBenchmark.failIfNot("transactions stored", operations, engine.transactionCount());
-    }
-
-    private void fill(final SwitchCommand c, final long key)
-    {
-        c.type = CommandType.AUTHORIZE;
-        c.timestamp = AuthorizeBenchmark.MIDNIGHT + (key >> 10);
-        c.merchantId.set(merchants[(int)(key % DemoData.MERCHANTS)]);
-        long digits = key;
-        for (int i = ORDER_ID_LENGTH - 1; i >= 0; i--)
-        {
-            orderId[i] = (byte)('0' + digits % 10);
-            digits /= 10;
-        }
-        c.orderId.set(orderId, 0, ORDER_ID_LENGTH);
-        c.pan = pans[(int)(key % pans.length)];
-        c.panLength = 16;
-        c.expiry = DemoData.EXPIRY;
-        c.amount = 1_000 + (key & 1_023);
-        c.currency = DemoData.CNY;
-        c.mcc = SwitchCommand.NO_MCC;
-        c.capture = false;
     }
 }

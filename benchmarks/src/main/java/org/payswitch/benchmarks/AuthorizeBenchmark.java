@@ -67,16 +67,13 @@ public class AuthorizeBenchmark extends SwitchFork
     static final int RETRY_KEYS = 1 << 16;
     static final String NO_CAMPAIGN_BIN = "518888";
     static final long MIDNIGHT = OffsetDateTime.parse("2026-11-11T00:00:00+08:00").toInstant().toEpochMilli();
-    private static final int ORDER_ID_LENGTH = 12;
 
     @Param({"plain", "discounted", "retry"})
     public String workload;
 
     private SwitchEngine engine;
     private final SwitchCommand command = new SwitchCommand();
-    private final String[] merchants = new String[DemoData.MERCHANTS];
-    private final long[] pans = new long[CARDS / 4];
-    private final byte[] orderId = new byte[ORDER_ID_LENGTH];
+    private DemoAuthorizations authorizations;
     private boolean retry;
     private long operations;
     private long approved;
@@ -86,18 +83,7 @@ public class AuthorizeBenchmark extends SwitchFork
     @Setup(Level.Trial)
     public void prepareInputs()
     {
-        for (int j = 0; j < merchants.length; j++)
-        {
-            merchants[j] = DemoData.merchantId(j);
-        }
-        for (int i = 0; i < pans.length; i++)
-        {
-            pans[i] = DemoData.pan(4 * i + 3);
-        }
-        if (!DemoData.panText(3).startsWith(NO_CAMPAIGN_BIN))
-        {
-            throw new IllegalStateException("card 3 is not of BIN " + NO_CAMPAIGN_BIN + ": " + DemoData.panText(3));
-        }
+        authorizations = new DemoAuthorizations();
         retry = "retry".equals(workload);
         engine = new SwitchEngine(EngineConfig.defaults().withExpected(CARDS, EXPECTED_TRANSACTIONS));
         DemoData.load(engine, CARDS, MIDNIGHT);
@@ -159,25 +145,8 @@ public class AuthorizeBenchmark extends SwitchFork
      */
     private void authorize(final long key, final long step)
     {
-        final SwitchCommand c = command;
-        c.type = CommandType.AUTHORIZE;
-        c.timestamp = MIDNIGHT + (step >> 10);
-        c.merchantId.set(merchants[(int)(key % DemoData.MERCHANTS)]);
-        long digits = key;
-        for (int i = ORDER_ID_LENGTH - 1; i >= 0; i--)
-        {
-            orderId[i] = (byte)('0' + digits % 10);
-            digits /= 10;
-        }
-        c.orderId.set(orderId, 0, ORDER_ID_LENGTH);
-        c.pan = pans[(int)(key % pans.length)];
-        c.panLength = 16;
-        c.expiry = DemoData.EXPIRY;
-        c.amount = 1_000 + (key & 1_023);
-        c.currency = DemoData.CNY;
-        c.mcc = SwitchCommand.NO_MCC;
-        c.capture = false;
-        engine.execute(c);
+        authorizations.fill(command, key, step);
+        engine.execute(command);
     }
 
     /** The benchmark's own campaign on BIN 518888: 3 % off, capped at 50.00, never runs out. */

@@ -17,8 +17,18 @@ class BusinessLogicHandlerTest
     private final RingBuffer<SwitchEvent> ring = RingBuffer.createMultiProducer(() -> new SwitchEvent(null), 64);
     private final List<String> calls = new ArrayList<>();
 
-    private final CommandProcessor recording = new CommandProcessor()
+    private final Recording recording = new Recording(false);
+
+    /** Records what the handler asks of it; its prefetch can be made to fail. */
+    private final class Recording implements CommandProcessor
     {
+        private final boolean failPrefetch;
+
+        Recording(final boolean failPrefetch)
+        {
+            this.failPrefetch = failPrefetch;
+        }
+
         @Override
         public void execute(final SwitchCommand command)
         {
@@ -29,6 +39,10 @@ class BusinessLogicHandlerTest
         @Override
         public void prefetch(final SwitchCommand[] commands, final int count)
         {
+            if (failPrefetch)
+            {
+                throw new IllegalStateException("a bug in a hint");
+            }
             final StringBuilder names = new StringBuilder("prefetch");
             for (int i = 0; i < count; i++)
             {
@@ -36,7 +50,7 @@ class BusinessLogicHandlerTest
             }
             calls.add(names.toString());
         }
-    };
+    }
 
     @Test
     void shouldPrefetchTheAuthorizationsOfABatchOnceAndExecuteEveryCommandInOrder()
@@ -74,22 +88,7 @@ class BusinessLogicHandlerTest
     @Test
     void shouldExecuteEvenWhenThePrefetchFails()
     {
-        final CommandProcessor failingPrefetch = new CommandProcessor()
-        {
-            @Override
-            public void execute(final SwitchCommand command)
-            {
-                calls.add("execute " + command.orderId);
-                command.responseCode = ResponseCode.APPROVED;
-            }
-
-            @Override
-            public void prefetch(final SwitchCommand[] commands, final int count)
-            {
-                throw new IllegalStateException("a bug in a hint");
-            }
-        };
-        final BusinessLogicHandler handler = new BusinessLogicHandler(failingPrefetch, new PipelineMetrics(), ring);
+        final BusinessLogicHandler handler = new BusinessLogicHandler(new Recording(true), new PipelineMetrics(), ring);
         publish(CommandType.AUTHORIZE, "A0");
         publish(CommandType.AUTHORIZE, "A1");
         publish(CommandType.AUTHORIZE, "A2");
