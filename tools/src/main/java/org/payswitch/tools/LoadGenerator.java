@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.ChannelFuture;
@@ -32,10 +34,12 @@ import picocli.CommandLine.Spec;
  * TCP (acquirers) or HTTP/JSON {@code POST /v1/authorizations} (checkout systems), on several connections, each keeping a window of requests in flight (closed loop), for a warm-up
  * and then a measured period; prints answers per second, the answers by response code and the
  * latency percentiles of the measured period. Exit status 0 when every request sent was answered
- * and matched, 1 otherwise, 2 when the switch cannot be reached. tools/README.md shows how to run it against a switch with its demo data.
+ * and matched, 1 otherwise, 2 when the switch cannot be reached. It is the tools jar's main
+ * command; {@code journal} ({@link JournalTool}) is its one subcommand. tools/README.md shows how to run it against a switch with its demo data.
  */
-@Command(name = "loadgen", mixinStandardHelpOptions = true,
-    description = "Sends authorizations (ISO 8583 or HTTP/JSON) to a payment switch and reports throughput and latency.")
+@Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = JournalTool.class,
+    description = {"Without a command: the load generator. Sends authorizations (ISO 8583 or HTTP/JSON) to a " +
+        "payment switch and reports throughput and latency.", "journal: prints a switch's journal (PANs masked)."})
 public final class LoadGenerator implements Callable<Integer>
 {
     @Option(names = "--host", description = "switch host (default: ${DEFAULT-VALUE})")
@@ -80,6 +84,9 @@ public final class LoadGenerator implements Callable<Integer>
     @Option(names = "--run-id", description = "4 characters [0-9A-Z] that start every DE 37 of this run (default: from the clock)")
     String runId = defaultRunId();
 
+    /** Chronicle's INFO lines (banner, mappings) held back, as the switch's launcher does; warnings still show. */
+    private static final Logger CHRONICLE = Logger.getLogger("net.openhft");
+
     @Spec
     CommandSpec spec;
 
@@ -98,6 +105,7 @@ public final class LoadGenerator implements Callable<Integer>
 
     public static void main(final String[] args)
     {
+        CHRONICLE.setLevel(Level.WARNING);
         System.exit(new CommandLine(new LoadGenerator()).execute(args));
     }
 

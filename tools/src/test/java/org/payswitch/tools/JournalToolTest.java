@@ -1,0 +1,132 @@
+package org.payswitch.tools;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandType;
+import org.payswitch.core.engine.EngineConfig;
+import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.engine.SwitchEngine;
+import org.payswitch.core.journal.JournalConfig;
+import org.payswitch.core.journal.JournalWriter;
+import org.payswitch.core.pipeline.CommandExecutor;
+import picocli.CommandLine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code journal} over a real Chronicle journal written the way the switch writes it. */
+class JournalToolTest
+{
+    private static final long NOON = 1_794_456_000_000L;
+
+    @TempDir
+    Path dataDir;
+
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    @BeforeEach
+    void journalDemoDataThreeAuthorizationsAndACapture()
+    {
+        final CommandExecutor executor =
+            new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)));
+        final SwitchCommand command = new SwitchCommand();
+        try (JournalWriter writer = new JournalWriter(JournalConfig.in(dataDir)))
+        {
+            command.reset();
+            command.type = CommandType.LOAD_DEMO_DATA;
+            command.amount = 10;
+            command.timestamp = NOON;
+            executor.execute(command);
+            writer.append(command);
+            for (int i = 1; i <= 3; i++)
+            {
+                command.reset();
+                command.type = CommandType.AUTHORIZE;
+                command.timestamp = NOON + i;
+                command.merchantId.set(DemoData.merchantId(i));
+                command.orderId.set("O" + i);
+                command.pan = DemoData.pan(i);
+                command.panLength = 16;
+                command.expiry = DemoData.EXPIRY;
+                command.amount = 12_000;
+                command.currency = DemoData.CNY;
+                executor.execute(command);
+                assertThat(command.responseCode).isEqualTo(ResponseCode.APPROVED);
+                writer.append(command);
+            }
+            command.reset();
+            command.type = CommandType.CAPTURE;
+            command.timestamp = NOON + 10;
+            command.transactionId = 1;
+            executor.execute(command);
+            writer.append(command);
+        }
+    }
+
+    @Test
+    void shouldPrintEveryRecordWithItsDecisionAndNoWholePan()
+    {
+        assertThat(run()).isZero();
+
+        final String printed = out.toString();
+        assertThat(printed.lines().filter(line -> line.contains(" AUTHORIZE "))).hasSize(3)
+            .allMatch(line -> line.contains(" code=00 ") && line.contains(" amount=12000 CNY"));
+        assertThat(printed).contains("LOAD_DEMO_DATA", "CAPTURE", "order=O2", "5 record(s) read, 5 shown");
+        for (int i = 1; i <= 3; i++)
+        {
+            assertThat(printed).doesNotContain(DemoData.panText(i))
+                .contains(DemoData.panText(i).substring(0, 6) + "******" + DemoData.panText(i).substring(12));
+        }
+    }
+
+    @Test
+    void shouldSelectByOrderOrByTransaction()
+    {
+        assertThat(run("--order-id", "O2")).isZero();
+        assertThat(out.toString()).contains("5 record(s) read, 1 shown").contains("order=O2 ").doesNotContain("order=O1 ");
+
+        out.getBuffer().setLength(0);
+        assertThat(run("--transaction-id", "1")).isZero();
+        assertThat(out.toString().lines().filter(line -> line.contains(" AUTHORIZE ") || line.contains(" CAPTURE ")))
+            .hasSize(2);
+    }
+
+    @Test
+    void shouldStopAtTheLimitAndSaySo()
+    {
+        assertThat(run("--limit", "2")).isZero();
+        assertThat(out.toString()).contains("5 record(s) read, 2 shown");
+    }
+
+    @Test
+    void shouldExitWith2WithoutAJournal()
+    {
+        assertThat(runIn(dataDir.resolve("nothing"))).isEqualTo(2);
+        assertThat(err.toString()).contains("no journal in");
+    }
+
+    private int run(final String... options)
+    {
+        return runIn(dataDir, options);
+    }
+
+    private int runIn(final Path folder, final String... options)
+    {
+        final String[] args = new String[options.length + 3];
+        args[0] = "journal";
+        args[1] = "--data-dir";
+        args[2] = folder.toString();
+        System.arraycopy(options, 0, args, 3, options.length);
+        final CommandLine command = new CommandLine(new LoadGenerator());
+        command.setOut(new PrintWriter(out, true));
+        command.setErr(new PrintWriter(err, true));
+        return command.execute(args);
+    }
+}
