@@ -42,12 +42,25 @@ public final class IsoWriter
         return this;
     }
 
-    /** An LLVAR numeric field (the PAN): BCD length, then the digits in BCD, left-padded to whole bytes. */
+    /**
+     * An LLVAR numeric field (the PAN, up to 19 digits read as an unsigned number): BCD length,
+     * then the digits in BCD from the first nibble, an odd count padded with a 0 nibble at the
+     * end, as jPOS's ISO87BPackager packs it and {@link IsoMessage} reads it.
+     */
     public IsoWriter llNumeric(final int field, final long digits, final int digitCount)
     {
         mark(field);
         writeBcd(digitCount, 2);
-        writeBcd(digits, digitCount);
+        final int at = out.writerIndex();
+        out.writeZero((digitCount + 1) / 2);
+        long rest = digits;
+        for (int i = digitCount - 1; i >= 0; i--)
+        {
+            final int digit = (int)Long.remainderUnsigned(rest, 10);
+            rest = Long.divideUnsigned(rest, 10);
+            final int index = at + i / 2;
+            out.setByte(index, out.getByte(index) | (i % 2 == 0 ? digit << 4 : digit));
+        }
         return this;
     }
 

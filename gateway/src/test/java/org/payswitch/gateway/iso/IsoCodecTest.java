@@ -111,6 +111,31 @@ class IsoCodecTest
         }
     }
 
+    /** The load generator writes its requests with {@link IsoWriter}: odd digit counts must be padded as jPOS pads them. */
+    @Test
+    void shouldWriteLlNumericsOfOddAndEvenLengthJposAndTheSwitchRead() throws ISOException
+    {
+        for (final String pan : new String[] {"6222600000000006", "6222600000000000009", "622260000001"})
+        {
+            final ByteBuf frame = Unpooled.buffer();
+            new IsoWriter().begin(frame, 100, false)
+                .llNumeric(2, Long.parseUnsignedLong(pan), pan.length())
+                .numeric(11, 123)
+                .llNumeric(32, 12_345, 5)
+                .end();
+
+            final ISOMsg jpos = unpack(frame.duplicate());
+            assertThat(jpos.getString(2)).isEqualTo(pan);
+            assertThat(jpos.getString(32)).isEqualTo("12345");
+
+            final IsoMessage ours = new IsoMessage();
+            frame.skipBytes(2);
+            assertThat(ours.decode(frame)).isEqualTo(IsoMessage.OK);
+            assertThat(ours.digitCount(2)).isEqualTo(pan.length());
+            assertThat(Long.toUnsignedString(ours.unsignedDigits(2))).isEqualTo(pan);
+        }
+    }
+
     @Test
     void shouldWriteAnApprovedAnswerJposReads() throws ISOException
     {
