@@ -15,10 +15,14 @@ import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpVersion;
+import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.domain.Pan;
+import org.payswitch.gateway.json.JsonWriter;
 
 /**
  * HTTP/JSON (docs/api.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
- * connection. HTTP answers in order, so answers are matched first in, first out; with a window
+ * connection, the body written with the gateway's own {@link JsonWriter}. HTTP answers in order, so answers are matched first in, first out; with a window
  * above 1 the requests are pipelined (the switch reads the next one when it has answered the
  * last). The response code is read from the JSON body's {@code responseCode}; a 503 without one
  * counts as 91.
@@ -28,8 +32,14 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
     private static final ByteBuf RESPONSE_CODE =
         Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"responseCode\":\"", StandardCharsets.US_ASCII));
 
+    private static final int PAN_LENGTH = 16;
+    private static final String EXPIRY = Integer.toString(DemoData.EXPIRY);
+
     private final String host;
     private final long[] sentAt;
+    private final JsonWriter json = new JsonWriter();
+    private final byte[] panDigits = new byte[PAN_LENGTH];
+    private final AsciiField pan = new AsciiField(PAN_LENGTH);
     private long requestsWritten;
     private long answersRead;
 
@@ -54,15 +64,16 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
     {
         requests.next();
         final ByteBuf body = ctx.alloc().buffer(192);
-        body.writeCharSequence("{\"merchantId\":\"", StandardCharsets.US_ASCII);
-        body.writeCharSequence(merchantIds[requests.merchant], StandardCharsets.US_ASCII);
-        body.writeCharSequence("\",\"orderId\":\"", StandardCharsets.US_ASCII);
-        body.writeCharSequence(requests.rrn(), StandardCharsets.US_ASCII);
-        body.writeCharSequence("\",\"pan\":\"", StandardCharsets.US_ASCII);
-        writeDigits(body, requests.pan, 16);
-        body.writeCharSequence("\",\"expiry\":\"3012\",\"amount\":", StandardCharsets.US_ASCII);
-        body.writeCharSequence(Long.toString(requests.amount), StandardCharsets.US_ASCII);
-        body.writeCharSequence(",\"currency\":\"CNY\"}", StandardCharsets.US_ASCII);
+        Pan.writeDigits(requests.pan, PAN_LENGTH, panDigits, 0);
+        pan.set(panDigits, 0, PAN_LENGTH);
+        json.wrap(body).beginObject()
+            .name("merchantId").string(merchantIds[requests.merchant])
+            .name("orderId").string(requests.rrn())
+            .name("pan").string(pan)
+            .name("expiry").string(EXPIRY)
+            .name("amount").number(requests.amount)
+            .name("currency").string("CNY")
+            .endObject();
         final FullHttpRequest request =
             new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/authorizations", body);
         request.headers()
@@ -88,17 +99,5 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
             }
         }
         return HttpResponseStatus.SERVICE_UNAVAILABLE.equals(response.status()) ? 91 : -1;
-    }
-
-    private static void writeDigits(final ByteBuf out, final long value, final int digits)
-    {
-        final int at = out.writerIndex();
-        out.writeZero(digits);
-        long rest = value;
-        for (int i = digits - 1; i >= 0; i--)
-        {
-            out.setByte(at + i, '0' + (int)(rest % 10));
-            rest /= 10;
-        }
     }
 }

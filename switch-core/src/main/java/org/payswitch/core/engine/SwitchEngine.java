@@ -75,6 +75,7 @@ public final class SwitchEngine implements Snapshottable
      */
     public int applyRecorded(final SwitchCommand[] commands, final int count)
     {
+        authorizer.prefetch(commands, count);
         for (int i = 0; i < count; i++)
         {
             if (commands[i].type != CommandType.AUTHORIZE)
@@ -82,10 +83,6 @@ public final class SwitchEngine implements Snapshottable
                 throw new IllegalArgumentException("only authorizations are applied from the record: " +
                     commands[i].type);
             }
-        }
-        authorizer.prefetch(commands, count);
-        for (int i = 0; i < count; i++)
-        {
             advanceTo(commands[i].timestamp);
             if (!authorizer.applyRecorded(commands[i], i))
             {

@@ -35,11 +35,12 @@ public final class TransactionStore implements Snapshottable
     private static final int PAGE_MASK = PAGE_SIZE - 1;
     private static final int NO_CAMPAIGN = -1;
 
+    /** Transactions whose key-index slots are touched together when the index is rebuilt. */
+    private static final int REBUILD_BATCH = 32;
+
     private final AsciiArena orderIds = new AsciiArena();
     private HashIndex keyIndex;
     private final KeyMatcher keyMatcher = new KeyMatcher();
-    private static final int REBUILD_BATCH = 32;
-
     private Page[] pages = new Page[16];
     /** Sum of the values the rebuild's prefetch loads, stored so the JIT cannot drop those loads. */
     private long rebuildSink;

@@ -107,6 +107,9 @@ public final class JournalReader
      * Reads from the newest record backwards until {@code predicate} accepts one; returns its
      * Chronicle index, or {@link #NOT_FOUND} after the oldest. Recovery finds its snapshot's
      * marker this way, reading only the journal's tail instead of the whole journal.
+     * <p>Its loop repeats {@link #readFrom}'s on purpose: routing replay through one shared loop
+     * with a predicate (a second call per record, a call site seeing several lambdas) took
+     * recovery of 10 M records from 4.40-4.77 s to 4.49-5.28 s (RecoveryTime.java, 2026-11-23).
      */
     public static long findBackwards(final JournalConfig config, final RecordPredicate predicate)
     {

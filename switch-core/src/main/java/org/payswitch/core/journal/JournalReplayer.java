@@ -88,8 +88,9 @@ public final class JournalReplayer implements JournalReader.RecordHandler
         final CommandType type = JournalRecord.type(buffer, offset);
         if (type == CommandType.TAKE_SNAPSHOT)
         {
-            newestMarker = Math.max(newestMarker, JournalRecord.amount(buffer, offset));
-            if (JournalRecord.amount(buffer, offset) == skipUntilSnapshot)
+            final long snapshotId = JournalRecord.amount(buffer, offset);
+            newestMarker = Math.max(newestMarker, snapshotId);
+            if (snapshotId == skipUntilSnapshot)
             {
                 skipUntilSnapshot = NO_SNAPSHOT;
             }

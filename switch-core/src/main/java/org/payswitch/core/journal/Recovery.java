@@ -4,6 +4,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
+import org.agrona.DirectBuffer;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.snapshot.SnapshotStore;
@@ -31,39 +32,54 @@ public final class Recovery
     {
         final long started = System.nanoTime();
         final List<Long> ids = snapshots.ids();
-        final Set<Long> onDisk = new HashSet<>(ids);
-        final long[] chosen = {JournalReplayer.NO_SNAPSHOT};
-        final long[] newestMarker = {0};
-        long markerIndex = JournalReader.NOT_FOUND;
-        if (!ids.isEmpty())
+        final MarkerSearch search = new MarkerSearch(new HashSet<>(ids));
+        final long markerIndex = ids.isEmpty() ? JournalReader.NOT_FOUND : JournalReader.findBackwards(journal, search);
+        if (search.chosen != JournalReplayer.NO_SNAPSHOT)
         {
-            markerIndex = JournalReader.findBackwards(journal, (buffer, offset, length, index) ->
-            {
-                if (JournalRecord.type(buffer, offset) != CommandType.TAKE_SNAPSHOT)
-                {
-                    return false;
-                }
-                final long id = JournalRecord.amount(buffer, offset);
-                newestMarker[0] = Math.max(newestMarker[0], id);
-                if (onDisk.contains(id))
-                {
-                    chosen[0] = id;
-                    return true;
-                }
-                return false;
-            });
-        }
-        if (chosen[0] != JournalReplayer.NO_SNAPSHOT)
-        {
-            snapshots.read(chosen[0], executor.engine());
+            snapshots.read(search.chosen, executor.engine());
         }
         executor.engine().reserveTransactions(JournalReader.countFrom(journal, markerIndex));
-        final JournalReplayer.Outcome outcome = JournalReplayer.replayAfter(journal, executor, chosen[0], markerIndex);
-        long lastId = Math.max(newestMarker[0], outcome.newestMarker());
+        final JournalReplayer.Outcome outcome =
+            JournalReplayer.replayAfter(journal, executor, search.chosen, markerIndex);
+        long lastId = Math.max(search.newestMarker, outcome.newestMarker());
         if (!ids.isEmpty())
         {
             lastId = Math.max(lastId, ids.get(0));
         }
-        return new Result(chosen[0], outcome.replayed(), lastId, (System.nanoTime() - started) / 1_000_000);
+        return new Result(search.chosen, outcome.replayed(), lastId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Read from the journal's end backwards: stops at the newest snapshot marker whose snapshot
+     * is on disk, noting the highest marker id passed on the way (a newer snapshot whose file is
+     * missing still used up its id).
+     */
+    private static final class MarkerSearch implements JournalReader.RecordPredicate
+    {
+        private final Set<Long> onDisk;
+        long chosen = JournalReplayer.NO_SNAPSHOT;
+        long newestMarker;
+
+        MarkerSearch(final Set<Long> onDisk)
+        {
+            this.onDisk = onDisk;
+        }
+
+        @Override
+        public boolean test(final DirectBuffer buffer, final int offset, final int length, final long index)
+        {
+            if (JournalRecord.type(buffer, offset) != CommandType.TAKE_SNAPSHOT)
+            {
+                return false;
+            }
+            final long id = JournalRecord.amount(buffer, offset);
+            newestMarker = Math.max(newestMarker, id);
+            if (onDisk.contains(id))
+            {
+                chosen = id;
+                return true;
+            }
+            return false;
+        }
     }
 }

@@ -83,7 +83,7 @@ public final class SwitchNode implements AutoCloseable
         {
             throw new UncheckedIOException("data-dir: cannot create " + config.dataDir(), e);
         }
-        final SwitchEngine engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
+        engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
             Math.max(1024, config.demoCards()), 1 << 20));
         store = new SnapshotStore(config.dataDir().resolve("snapshots"));
         final int unfinished = store.deleteUnfinished();
@@ -95,7 +95,6 @@ public final class SwitchNode implements AutoCloseable
         final CommandExecutor executor = new CommandExecutor(engine, snapshots);
         journalConfig = new JournalConfig(config.dataDir().resolve("journal"), config.journalSync());
         recovery = Recovery.recover(journalConfig, store, executor);
-        this.engine = engine;
         snapshots.prepare(engine.snapshotSizeHint());
         nextSnapshotId = new AtomicLong(recovery.lastSnapshotId() + 1);
         LOG.log(System.Logger.Level.INFO, () -> String.format(

@@ -28,9 +28,10 @@ import org.payswitch.core.journal.JournalWriter;
  */
 public final class SwitchPipeline implements AutoCloseable
 {
-    private final Disruptor<SwitchEvent> disruptor;
+    /** Business logic, journal, reply. */
     private static final int STAGES = 3;
 
+    private final Disruptor<SwitchEvent> disruptor;
     private final RingBuffer<SwitchEvent> ring;
     private final JournalWriter journal;
     private final PipelineMetrics metrics;

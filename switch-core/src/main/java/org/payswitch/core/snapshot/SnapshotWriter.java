@@ -52,12 +52,6 @@ public final class SnapshotWriter implements AutoCloseable
         });
     }
 
-    /** The store snapshots are written to. */
-    public SnapshotStore store()
-    {
-        return store;
-    }
-
     /**
      * Captures the engine as snapshot {@code id} and starts writing it; returns the nanoseconds
      * the caller (the business thread, so the ring) spent, waiting for a previous write included.
@@ -121,14 +115,13 @@ public final class SnapshotWriter implements AutoCloseable
     }
 
     /**
-     * Waits for the snapshot being written (up to a minute), stops the writer thread and frees the
-     * image; if the thread is still writing after that, the image is left to the GC rather than
-     * freed under it.
+     * Stops the writer thread once what it was given is done (up to a minute) and frees the image;
+     * if the thread is still writing after that, the image is left to the GC rather than freed
+     * under it.
      */
     @Override
     public void close()
     {
-        awaitWrites(TimeUnit.MINUTES.toMillis(1));
         thread.shutdown();
         try
         {
@@ -149,9 +142,10 @@ public final class SnapshotWriter implements AutoCloseable
         try
         {
             store.persist(image);
-            prepareNow(bytes + bytes / 4);
+            final long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
             LOG.log(System.Logger.Level.INFO, () -> String.format("snapshot %d written in %d ms (%d MB) beside the ring",
-                id, TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), bytes >> 20));
+                id, millis, bytes >> 20));
+            prepareNow(bytes + bytes / 4);
         }
         catch (final RuntimeException e)
         {
