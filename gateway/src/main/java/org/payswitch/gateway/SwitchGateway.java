@@ -39,7 +39,7 @@ public final class SwitchGateway implements AutoCloseable
         final GatewayReplySink sink = new GatewayReplySink();
         node = SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
         acceptors = Transports.group(1);
-        workers = Transports.group(Math.max(1, Math.min(2, Runtime.getRuntime().availableProcessors())));
+        workers = Transports.group(config.ioThreads());
         final HttpContext httpContext = new HttpContext(node.pipeline(), config.adminToken(), config.zone(),
             this::isReady);
         http = bind(config.bind(), config.httpPort(), new HttpServerInitializer(httpContext, IDLE_SECONDS));

@@ -3,6 +3,7 @@ package org.payswitch.gateway.http;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.netty.buffer.ByteBuf;
@@ -28,11 +29,12 @@ import org.payswitch.gateway.ReplyTarget;
 import org.payswitch.gateway.json.JsonException;
 
 /**
- * One HTTP/1.1 connection: routes each request of shared/API.md section 3, parses it into a
- * command, publishes it into the ring and, on the reply thread, writes its answer. One request
- * per connection is in the ring at a time; the socket is not read meanwhile, and requests a
- * client pipelined in the same read wait here, so answers always leave in request order and a
- * client cannot make the switch buffer without bound. Format errors, 401, 404 and overload (503 + Retry-After)
+ * One HTTP/1.1 connection: routes each request of docs/api.md section 3, parses it into a
+ * command and publishes it into the ring. The reply thread encodes the answer; at the end of its
+ * batch it hands it to this connection's I/O thread in one task ({@link #flush}) that writes,
+ * flushes and resumes reading. One request per connection is in the ring at a time; the socket
+ * is not read meanwhile, and requests a client pipelined in the same read wait here, so answers
+ * always leave in request order and a client cannot make the switch buffer without bound. Format errors, 401, 404 and overload (503 + Retry-After)
  * are answered at once without entering the ring.
  */
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
@@ -55,7 +57,13 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     private final FormatProblem problem = new FormatProblem();
     private final AuthorizationParser authorizations = new AuthorizationParser();
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
-    private final Runnable resume = this::resume;
+    private final Runnable deliver = this::deliver;
+    /** The reply thread's answer, until its batch ends; owned by the reply thread. */
+    private FullHttpResponse answered;
+    private boolean answeredKeepAlive;
+    /** The answer handed to the I/O thread by {@link #flush}, taken by {@link #deliver}. */
+    private final AtomicReference<FullHttpResponse> handedOver = new AtomicReference<>();
+    private volatile boolean handedOverKeepAlive;
     private ChannelHandlerContext channel;
     private boolean inFlight;
     private long token;
@@ -368,7 +376,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         }
     }
 
-    /** Reply thread: writes the answer of the request this connection published. */
+    /** Reply thread: encodes the answer of the request this connection published; {@link #flush} sends it. */
     @Override
     public void answer(final SwitchEvent event)
     {
@@ -391,21 +399,41 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
         }
         HttpUtil.setContentLength(response, response.content().readableBytes());
-        if (keepAlive)
+        answered = response;
+        answeredKeepAlive = keepAlive;
+    }
+
+    /** Reply thread, at the end of its batch: hands the answer to the I/O thread in one task. */
+    @Override
+    public void flush()
+    {
+        final FullHttpResponse response = answered;
+        if (response != null)
         {
-            channel.write(response);
+            answered = null;
+            handedOverKeepAlive = answeredKeepAlive;
+            handedOver.set(response);
+            channel.executor().execute(deliver);
+        }
+    }
+
+    /** I/O thread: writes and flushes the answer handed over, then reads the next request. */
+    private void deliver()
+    {
+        final FullHttpResponse response = handedOver.getAndSet(null);
+        if (response == null)
+        {
+            return;
+        }
+        if (handedOverKeepAlive)
+        {
+            channel.writeAndFlush(response, channel.voidPromise());
         }
         else
         {
             channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
-        channel.executor().execute(resume);
-    }
-
-    @Override
-    public void flush()
-    {
-        channel.flush();
+        resume();
     }
 
     private void resume()

@@ -44,6 +44,8 @@ final class PrometheusText
         counter(text, "payswitch_declines_total", "Requests answered with any code but 00.",
             requests - metrics.answers(ResponseCode.APPROVED));
         counter(text, "payswitch_overload_refusals_total", "Requests refused with 91 at the door.", metrics.refused());
+        counter(text, "payswitch_overload_shed_total",
+            "Requests refused with 91 after waiting in the ring longer than max-queue-delay.", metrics.shed());
         counter(text, "payswitch_exceptions_total", "Unexpected exceptions in the pipeline.", metrics.exceptions());
         gauge(text, "payswitch_ring_occupancy", "Ring slots in use.", pipeline.occupancy());
         gauge(text, "payswitch_ring_size", "Ring slots.", pipeline.ringSize());

@@ -6,7 +6,7 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.TransactionView;
 
 /**
- * Encodes ISO 8583 answers (shared/API.md section 4): MTI + 10; fields 2, 3, 4, 7, 11, 12, 13,
+ * Encodes ISO 8583 answers (docs/api.md section 4): MTI + 10; fields 2, 3, 4, 7, 11, 12, 13,
  * 37, 41, 42, 49 echoed byte for byte when the request had them; 39 always; 38 (auth code) and 6
  * (charged amount) when approved; 54 with one 20-character instant-discount entry when a discount
  * applied. One instance per thread.
@@ -20,8 +20,8 @@ final class IsoAnswers
     private final IsoWriter writer = new IsoWriter();
     private final byte[] additionalAmount = new byte[20];
 
-    /** The answer to a request the engine decided. */
-    void answer(final IsoMessage request, final SwitchCommand command, final ByteBuf out)
+    /** The answer to a request the engine decided (or refused with 91), from the fields it echoes. */
+    void answer(final IsoEcho request, final SwitchCommand command, final ByteBuf out)
     {
         final ResponseCode code = command.responseCode == null ? ResponseCode.SYSTEM_MALFUNCTION : command.responseCode;
         final TransactionView t = command.transaction;

@@ -130,6 +130,22 @@ final class IsoFields
     {
     }
 
+    /** The most bytes a field takes on the wire, length prefix included. */
+    static int maxEncodedLength(final int field)
+    {
+        final int declared = LENGTH[field];
+        return switch (TYPE[field])
+        {
+            case NUMERIC -> (declared + 1) / 2;
+            case LL_NUMERIC -> 1 + (declared + 1) / 2;
+            case CHAR, BINARY -> declared;
+            case LL_CHAR -> 1 + declared;
+            case LLL_CHAR -> 2 + declared;
+            case AMOUNT -> 1 + declared / 2;
+            default -> throw new IllegalArgumentException("field " + field + " is not defined");
+        };
+    }
+
     private static void numeric(final int field, final int digits)
     {
         define(field, NUMERIC, digits);

@@ -6,8 +6,8 @@ import org.payswitch.core.domain.AsciiField;
 /**
  * One ISO 8583:1987 binary message (jPOS ISO87BPackager layout), decoded in place: the bytes are
  * copied once into a reused array and each present field's position recorded, so reading a field
- * creates no object. Also the ring slot's attachment for ISO requests, so the reply stage can echo
- * the request's fields byte for byte. Not thread-safe; reused.
+ * creates no object. What an answer echoes travels to the pipeline in an {@link IsoEcho}. Not
+ * thread-safe; reused.
  */
 public final class IsoMessage
 {
@@ -280,17 +280,12 @@ public final class IsoMessage
         out.writeBytes(raw, start[field], end[field] - start[field]);
     }
 
-    /** Makes this message a copy of {@code other} (the ring slot keeps the request it answers). */
-    public void copyFrom(final IsoMessage other)
+    /** Copies the field exactly as it was received (length prefix included) to {@code into} at {@code at}; returns its length. */
+    int copyEncoded(final int field, final byte[] into, final int at)
     {
-        System.arraycopy(other.raw, 0, raw, 0, other.length);
-        System.arraycopy(other.start, 0, start, 0, start.length);
-        System.arraycopy(other.valueStart, 0, valueStart, 0, valueStart.length);
-        System.arraycopy(other.end, 0, end, 0, end.length);
-        System.arraycopy(other.size, 0, size, 0, size.length);
-        length = other.length;
-        mti = other.mti;
-        mtiRead = other.mtiRead;
+        final int bytes = end[field] - start[field];
+        System.arraycopy(raw, start[field], into, at, bytes);
+        return bytes;
     }
 
     private int nibble(final int offset, final int index)

@@ -12,12 +12,14 @@ import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.ReplyTarget;
 
 /**
- * One ISO 8583 connection: decodes each frame in place, publishes it into the ring (the request
- * bytes travel in the slot's {@link IsoMessage} so the answer can echo them), and on the reply
- * thread writes answers, flushed once per batch. Many requests may be in flight; answers are
- * matched by DE 11 + DE 41, not by order. Network management (0800), format errors (30) and
- * overload (91) are answered at once. An unreadable frame, or one over 4 096 bytes, closes the
- * connection. A peer that does not read its answers stops being read (backpressure).
+ * One ISO 8583 connection: decodes each frame in place and publishes it into the ring (the fields
+ * its answer echoes travel in the slot's {@link IsoEcho}). On the pipeline's reply thread the
+ * answers of a batch are encoded one after the other into one buffer, handed to Netty once per
+ * batch ({@link #flush}): one task and one write for the connection, not one per answer. Many
+ * requests may be in flight; answers are matched by DE 11 + DE 41, not by order. Network
+ * management (0800), format errors (30) and overload (91) are answered on the I/O thread, written
+ * as they come and flushed once per read. An unreadable frame, or one over 4 096 bytes, closes
+ * the connection. A peer that does not read its answers stops being read (backpressure).
  */
 public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
 {
@@ -27,18 +29,27 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     {
         event.reset();
         event.command.copyRequestFrom(handler.command);
-        ((IsoMessage)event.attachment).copyFrom(handler.request);
+        ((IsoEcho)event.attachment).copyFrom(handler.request);
         event.replyTo = handler;
         event.receivedNanos = handler.receivedNanos;
     };
 
+    /** Room for a batch of answers at first: grows when a batch holds more. */
+    private static final int REPLY_BUFFER_BYTES = 8192;
+    /** An answer of the I/O thread (0810, 30, 91) is shorter than this. */
+    private static final int IMMEDIATE_ANSWER_BYTES = 160;
+
     private final SwitchPipeline pipeline;
     private final IsoMessage request = new IsoMessage();
+    private final IsoEcho refusedEcho = new IsoEcho();
     private final SwitchCommand command = new SwitchCommand();
     private final IsoAnswers immediate = new IsoAnswers();
-    private final IsoAnswers replies = new IsoAnswers();
+    private final IsoAnswers answers = new IsoAnswers();
     private ChannelHandlerContext channel;
     private long receivedNanos;
+    private boolean unflushed;
+    /** The reply thread's answers of the current batch; owned by the reply thread until handed over. */
+    private ByteBuf replies;
 
     public IsoRequestHandler(final SwitchPipeline pipeline)
     {
@@ -78,42 +89,69 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
         }
         if (request.mti() == 800 && decoded == IsoMessage.OK)
         {
-            final ByteBuf out = ctx.alloc().buffer(64);
+            final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
             immediate.networkManagement(request, out);
-            ctx.writeAndFlush(out);
+            writeNow(ctx, out);
             return;
         }
         command.reset();
         command.timestamp = System.currentTimeMillis();
         if (decoded != IsoMessage.OK || !IsoRequestMapper.map(request, command))
         {
-            final ByteBuf out = ctx.alloc().buffer(64);
+            final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
             immediate.formatError(request, out);
-            ctx.writeAndFlush(out);
+            writeNow(ctx, out);
             return;
         }
         if (!pipeline.tryPublish(PUBLISH, this))
         {
             command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;
-            final ByteBuf out = ctx.alloc().buffer(128);
-            immediate.answer(request, command, out);
-            ctx.writeAndFlush(out);
+            refusedEcho.copyFrom(request);
+            final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
+            immediate.answer(refusedEcho, command, out);
+            writeNow(ctx, out);
         }
     }
 
-    /** Reply thread: encodes the answer from the slot's copy of the request and the engine's decision. */
-    @Override
-    public void answer(final SwitchEvent event)
+    /** An answer of the I/O thread: written now, flushed when the read ends ({@link #channelReadComplete}). */
+    private void writeNow(final ChannelHandlerContext ctx, final ByteBuf out)
     {
-        final ByteBuf out = channel.alloc().buffer(160);
-        replies.answer((IsoMessage)event.attachment, event.command, out);
-        channel.write(out);
+        ctx.write(out, ctx.voidPromise());
+        unflushed = true;
     }
 
     @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx)
+    {
+        if (unflushed)
+        {
+            unflushed = false;
+            ctx.flush();
+        }
+        ctx.fireChannelReadComplete();
+    }
+
+    /** Reply thread: encodes the answer after the batch's others, from the slot's echo fields and the decision. */
+    @Override
+    public void answer(final SwitchEvent event)
+    {
+        if (replies == null)
+        {
+            replies = channel.alloc().buffer(REPLY_BUFFER_BYTES);
+        }
+        answers.answer((IsoEcho)event.attachment, event.command, replies);
+    }
+
+    /** Reply thread, once per batch: hands the batch's answers to Netty in one write. */
+    @Override
     public void flush()
     {
-        channel.flush();
+        final ByteBuf batch = replies;
+        if (batch != null)
+        {
+            replies = null;
+            channel.writeAndFlush(batch, channel.voidPromise());
+        }
     }
 
     @Override

@@ -13,7 +13,7 @@ import org.payswitch.gateway.IdleConnectionCloser;
 /**
  * The pipeline of an ISO 8583 connection: idle timeout, 2-byte big-endian length framing (jPOS
  * PostChannel, or NACChannel without TPDU) failing fast beyond 4 096 bytes, then the request
- * handler. Each ring slot carries an {@link IsoMessage} ({@link #newSlotAttachment()}).
+ * handler. Each ring slot carries an {@link IsoEcho} ({@link #newSlotAttachment()}).
  */
 public final class IsoServerInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -26,10 +26,10 @@ public final class IsoServerInitializer extends ChannelInitializer<SocketChannel
         this.idleSeconds = idleSeconds;
     }
 
-    /** The per-slot attachment the pipeline preallocates: room for one ISO request. */
+    /** The per-slot attachment the pipeline preallocates: room for the fields one ISO answer echoes. */
     public static Object newSlotAttachment()
     {
-        return new IsoMessage();
+        return new IsoEcho();
     }
 
     @Override

@@ -96,6 +96,17 @@ public final class IsoWriter
         return this;
     }
 
+    /** A field the request's {@link IsoEcho} kept, byte for byte. */
+    public IsoWriter echo(final int field, final IsoEcho from)
+    {
+        if (from.has(field))
+        {
+            mark(field);
+            from.writeTo(field, out);
+        }
+        return this;
+    }
+
     /** Fills in the bitmap and the frame length. */
     public void end()
     {

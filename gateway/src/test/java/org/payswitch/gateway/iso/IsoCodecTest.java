@@ -287,8 +287,10 @@ class IsoCodecTest
 
     private static ByteBuf encode(final IsoMessage request, final SwitchCommand decided)
     {
+        final IsoEcho echo = new IsoEcho();
+        echo.copyFrom(request);
         final ByteBuf out = Unpooled.buffer();
-        new IsoAnswers().answer(request, decided, out);
+        new IsoAnswers().answer(echo, decided, out);
         return out;
     }
 

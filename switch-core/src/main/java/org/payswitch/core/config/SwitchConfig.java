@@ -11,6 +11,8 @@ import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Properties;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 import org.payswitch.core.pipeline.PipelineConfig;
 
@@ -33,6 +35,9 @@ public record SwitchConfig(
     boolean journalSync,
     int ringSize,
     PipelineConfig.Waiting waitStrategy,
+    PipelineConfig.Layout pipelineLayout,
+    Duration maxQueueDelay,
+    int ioThreads,
     Duration snapshotInterval,
     int journalRetentionDays)
 {
@@ -53,7 +58,10 @@ public record SwitchConfig(
         defaults.put("hold-expiry", "P7D");
         defaults.put("journal-sync", "false");
         defaults.put("ring-size", "65536");
-        defaults.put("wait-strategy", "SLEEPING");
+        defaults.put("wait-strategy", "PARKING");
+        defaults.put("pipeline-layout", "FUSED");
+        defaults.put("max-queue-delay", "PT0.1S");
+        defaults.put("io-threads", "1");
         defaults.put("snapshot-interval", "PT15M");
         defaults.put("journal-retention-days", "0");
         return defaults;
@@ -129,12 +137,24 @@ public record SwitchConfig(
             p.duration("hold-expiry"),
             p.bool("journal-sync"),
             p.powerOfTwo("ring-size"),
-            p.waiting("wait-strategy"),
+            p.choice("wait-strategy", PipelineConfig.Waiting.class),
+            p.choice("pipeline-layout", PipelineConfig.Layout.class),
+            p.duration("max-queue-delay"),
+            p.integer("io-threads", 1, 64),
             p.duration("snapshot-interval"),
             p.integer("journal-retention-days", 0, 36_500));
     }
 
-    /** The default configuration with another data folder and ports; for tests and tools. */
+    /** The pipeline's ring, waiting, layout and queue delay. */
+    public PipelineConfig pipeline()
+    {
+        return new PipelineConfig(ringSize, waitStrategy, pipelineLayout, maxQueueDelay.toNanos());
+    }
+
+    /**
+     * The default configuration with another data folder and ports, a ring of 1 024 and a queue delay
+     * of 30 s (tests on a loaded machine run cold code and must not shed); for tests and tools.
+     */
     public static SwitchConfig forTest(final Path dataDir, final int demoCards)
     {
         final Map<String, String> values = defaults();
@@ -143,6 +163,7 @@ public record SwitchConfig(
         values.put("iso-port", "0");
         values.put("demo-cards", Integer.toString(demoCards));
         values.put("ring-size", "1024");
+        values.put("max-queue-delay", "PT30S");
         return from(values);
     }
 
@@ -265,15 +286,16 @@ public record SwitchConfig(
             }
         }
 
-        PipelineConfig.Waiting waiting(final String key)
+        <E extends Enum<E>> E choice(final String key, final Class<E> type)
         {
             try
             {
-                return PipelineConfig.Waiting.valueOf(text(key));
+                return Enum.valueOf(type, text(key));
             }
             catch (final IllegalArgumentException e)
             {
-                throw new ConfigException(key + ": one of SLEEPING, BLOCKING, YIELDING, BUSY_SPIN");
+                throw new ConfigException(key + ": one of " + Stream.of(type.getEnumConstants()).map(Enum::name)
+                    .collect(Collectors.joining(", ")) + ", was '" + values.get(key) + "'");
             }
         }
     }

@@ -2,13 +2,19 @@ package org.payswitch.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
+import org.agrona.concurrent.NanoClock;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
- * Stage 1, the single writer: executes each command on the engine. An exception is a bug:
+ * Stage 1, the single writer: executes each command on the engine. A request that waited in the
+ * ring longer than the pipeline's queue delay (measured from its receipt to the start of the
+ * batch that holds it) is not executed: it is answered 91 and not journaled, as a full ring would
+ * have answered it, so past capacity the switch refuses at once instead of answering late. The
+ * clock is the gateway's ({@code System.nanoTime()}, the receipt stamps' clock), read once a
+ * batch; it decides only whether a request is executed, never what the engine decides. An exception is a bug:
  * the command is answered 96, counted, logged once with context (PAN masked), and the switch
  * goes on. The command is still journaled (marked failed) so a replay meets the same state.
  * Answers to requests (events with a {@code replyTo}) are counted by response code.
@@ -27,23 +33,31 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     private final CommandProcessor executor;
     private final PipelineMetrics metrics;
     private final RingBuffer<SwitchEvent> ring;
+    private final long maxQueueDelayNanos;
+    private final NanoClock clock;
+    private long batchStartNanos;
     private final SwitchCommand[] ahead = new SwitchCommand[PREFETCH];
     private long nextSequence;
     private long batchEnd;
     private long prefetchedUpTo;
     private boolean prefetching = true;
 
-    BusinessLogicHandler(final CommandProcessor executor, final PipelineMetrics metrics, final RingBuffer<SwitchEvent> ring)
+    BusinessLogicHandler(
+        final CommandProcessor executor, final PipelineMetrics metrics, final RingBuffer<SwitchEvent> ring,
+        final long maxQueueDelayNanos, final NanoClock clock)
     {
         this.executor = executor;
         this.metrics = metrics;
         this.ring = ring;
+        this.maxQueueDelayNanos = maxQueueDelayNanos;
+        this.clock = clock;
     }
 
     @Override
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
         batchEnd = nextSequence + batchSize;
+        batchStartNanos = clock.nanoTime();
     }
 
     @Override
@@ -57,6 +71,11 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     {
         final SwitchCommand command = event.command;
         nextSequence = sequence + 1;
+        if (event.replyTo != null && event.receivedNanos != 0 && batchStartNanos - event.receivedNanos > maxQueueDelayNanos)
+        {
+            shed(event, command);
+            return;
+        }
         if (prefetching && sequence >= prefetchedUpTo && batchEnd - sequence > 1)
         {
             prefetchFrom(sequence);
@@ -79,6 +98,16 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
         {
             metrics.countAnswer(command.responseCode);
         }
+    }
+
+    /** Refuses a request that waited too long: 91, nothing executed, nothing journaled. */
+    private void shed(final SwitchEvent event, final SwitchCommand command)
+    {
+        event.shed = true;
+        command.clearAnswer();
+        command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;
+        metrics.countShed();
+        metrics.countAnswer(command.responseCode);
     }
 
     /** Hands the processor the authorizations among the next {@value #PREFETCH} published slots. */

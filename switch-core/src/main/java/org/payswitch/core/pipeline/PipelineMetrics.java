@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
 
 import org.HdrHistogram.Histogram;
-import org.HdrHistogram.Recorder;
+import org.HdrHistogram.SingleWriterRecorder;
 import org.payswitch.core.domain.ResponseCode;
 
 /**
@@ -23,7 +23,9 @@ public final class PipelineMetrics
     private final AtomicLong refused = new AtomicLong();
     private final AtomicInteger stagesRunning = new AtomicInteger();
     private final AtomicLong journalPosition = new AtomicLong(-1);
-    private final Recorder latency = new Recorder(TimeUnit.SECONDS.toNanos(60), 3);
+    private final AtomicLong shed = new AtomicLong();
+    /** Written by the reply stage only: a single-writer recorder costs no atomic per answer. */
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(TimeUnit.SECONDS.toNanos(60), 3);
     private final Histogram cumulativeLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
 
     void countAnswer(final ResponseCode code)
@@ -55,6 +57,18 @@ public final class PipelineMetrics
     public void countRefused()
     {
         refused.incrementAndGet();
+    }
+
+    /** Counts a request refused with 91 after it waited in the ring too long (written by stage 1 only). */
+    void countShed()
+    {
+        shed.lazySet(shed.get() + 1);
+    }
+
+    /** Requests that entered the ring but waited longer than the queue delay: answered 91, not executed. */
+    public long shed()
+    {
+        return shed.get();
     }
 
     void journalPosition(final long index)

@@ -23,6 +23,11 @@ public final class SwitchEvent
     public long journalIndex = -1;
     /** Set by stage 1 when the engine threw: answered 96, journaled so a replay does the same. */
     public boolean failed;
+    /**
+     * Set by stage 1 when the request waited in the ring longer than the pipeline's queue delay:
+     * answered 91 without being executed or journaled, as if the ring had been full.
+     */
+    public boolean shed;
 
     SwitchEvent(final Object attachment)
     {
@@ -38,5 +43,6 @@ public final class SwitchEvent
         receivedNanos = 0;
         journalIndex = -1;
         failed = false;
+        shed = false;
     }
 }

@@ -102,7 +102,7 @@ public final class SwitchNode implements AutoCloseable
             recovery.snapshotId() < 0 ? "none" : Long.toString(recovery.snapshotId()), recovery.replayedRecords(),
             engine.cardCount(), engine.transactionCount()));
         pipeline = new SwitchPipeline(executor, new JournalWriter(journalConfig), new InternalReplies(sink, this),
-            new PipelineConfig(config.ringSize(), config.waitStrategy()), attachments);
+            config.pipeline(), attachments);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
             final Thread thread = new Thread(runnable, "switch-clock");

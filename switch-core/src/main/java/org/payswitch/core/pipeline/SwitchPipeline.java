@@ -5,30 +5,39 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import com.lmax.disruptor.BatchEventProcessor;
+import com.lmax.disruptor.BatchEventProcessorBuilder;
+import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorOneArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
+import com.lmax.disruptor.dsl.EventProcessorFactory;
 import com.lmax.disruptor.dsl.ProducerType;
+import org.agrona.concurrent.SystemNanoClock;
 import org.payswitch.core.journal.JournalWriter;
 
 /**
  * The one wiring class of the switch's pipeline: a Disruptor ring that gateway threads publish
- * into, and three stages in a chain, each on its own thread:
+ * into, and three stages that every command passes in order:
  * <pre>
  *   publishers (Netty I/O threads, timers) --tryPublish--&gt; ring
  *     1. business logic  BusinessLogicHandler: the single writer (authorize, discount, lifecycle, operator)
  *     2. journal         JournalHandler: request + decision to Chronicle Queue, state-changing commands only
  *     3. reply           ReplyHandler: answers to the gateway's ReplySink, never before stage 2 wrote them
  * </pre>
- * A full ring is answered at once ({@link #tryPublish} returns false: the gateway says 91),
- * never queued. {@link #shutdown()} stops accepting, drains the ring (every published command
- * executed, journaled and answered) and closes the journal.
+ * {@link PipelineConfig.Layout#FUSED} (the default) runs the three on one thread, one event at a
+ * time ({@link FusedStageHandler}); {@link PipelineConfig.Layout#STAGED} gives each its own thread,
+ * chained. Either way a stage ends its batch after at most {@link PipelineConfig#MAX_BATCH} events,
+ * so answers leave in bounded time however full the ring is. A full ring is answered at once
+ * ({@link #tryPublish} returns false: the gateway says 91), never queued. {@link #shutdown()}
+ * stops accepting, drains the ring (every published command executed, journaled and answered)
+ * and closes the journal.
  */
 public final class SwitchPipeline implements AutoCloseable
 {
-    /** Business logic, journal, reply. */
+    /** Business logic, journal, reply: each counts itself started, on whichever thread it runs. */
     private static final int STAGES = 3;
 
     private final Disruptor<SwitchEvent> disruptor;
@@ -44,7 +53,7 @@ public final class SwitchPipeline implements AutoCloseable
      * @param executor    the engine, owned by stage 1 from now on
      * @param journal     the journal, owned by stage 2
      * @param sink        where stage 3 sends answers
-     * @param config      ring size and wait strategy
+     * @param config      ring size, layout and wait strategy
      * @param attachments creates the gateway's attachment of each slot (may return null)
      */
     public SwitchPipeline(
@@ -56,14 +65,37 @@ public final class SwitchPipeline implements AutoCloseable
     {
         this.journal = journal;
         this.metrics = new PipelineMetrics();
+        final LastResortHandler lastResort = new LastResortHandler(metrics);
         disruptor = new Disruptor<>(() -> new SwitchEvent(attachments.get()), config.ringSize(),
-            new StageThreads(), ProducerType.MULTI, config.waiting().create());
-        disruptor.setDefaultExceptionHandler(new LastResortHandler(metrics));
+            new StageThreads(config.layout()), ProducerType.MULTI, config.waiting().create());
+        disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
-        disruptor
-            .handleEventsWith(new BusinessLogicHandler(executor, metrics, ring))
-            .then(new JournalHandler(journal, metrics, () -> accepting = false))
-            .then(new ReplyHandler(sink, metrics));
+        final BusinessLogicHandler business = new BusinessLogicHandler(executor, metrics, ring, config.maxQueueDelayNanos(),
+            SystemNanoClock.INSTANCE);
+        final JournalHandler journaling = new JournalHandler(journal, metrics, () -> accepting = false);
+        final ReplyHandler reply = new ReplyHandler(sink, metrics);
+        switch (config.layout())
+        {
+            case FUSED -> disruptor.handleEventsWith(stage(new FusedStageHandler(business, journaling, reply), lastResort));
+            case STAGED -> disruptor
+                .handleEventsWith(stage(business, lastResort))
+                .then(stage(journaling, lastResort))
+                .then(stage(reply, lastResort));
+        }
+    }
+
+    /** A stage's processor: batches capped at {@link PipelineConfig#MAX_BATCH}, the last-resort handler set. */
+    private static EventProcessorFactory<SwitchEvent> stage(
+        final EventHandler<SwitchEvent> handler, final LastResortHandler lastResort)
+    {
+        return (ring, barrierSequences) ->
+        {
+            final BatchEventProcessor<SwitchEvent> processor = new BatchEventProcessorBuilder()
+                .setMaxBatchSize(PipelineConfig.MAX_BATCH)
+                .build(ring, ring.newBarrier(barrierSequences), handler);
+            processor.setExceptionHandler(lastResort);
+            return processor;
+        };
     }
 
     /**
@@ -173,16 +205,24 @@ public final class SwitchPipeline implements AutoCloseable
         shutdown(30_000);
     }
 
+    /** Names the stage threads: {@code switch-pipeline} when fused, one name per stage when staged. */
     private static final class StageThreads implements ThreadFactory
     {
-        private static final String[] NAMES = {"switch-business", "switch-journal", "switch-reply"};
+        private static final String[] FUSED = {"switch-pipeline"};
+        private static final String[] STAGED = {"switch-business", "switch-journal", "switch-reply"};
+        private final String[] names;
         private final AtomicInteger created = new AtomicInteger();
+
+        StageThreads(final PipelineConfig.Layout layout)
+        {
+            names = layout == PipelineConfig.Layout.FUSED ? FUSED : STAGED;
+        }
 
         @Override
         public Thread newThread(final Runnable runnable)
         {
             final int n = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, n < NAMES.length ? NAMES[n] : "switch-stage-" + n);
+            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "switch-stage-" + n);
             thread.setDaemon(false);
             return thread;
         }

@@ -30,7 +30,17 @@ class SwitchConfigTest
         assertThat(config.adminToken()).isEqualTo("demo-admin-token");
         assertThat(config.zone()).isEqualTo(ZoneId.of("Asia/Shanghai"));
         assertThat(config.holdExpiry()).isEqualTo(Duration.ofDays(7));
-        assertThat(config.waitStrategy()).isEqualTo(PipelineConfig.Waiting.SLEEPING);
+        assertThat(config.waitStrategy()).isEqualTo(PipelineConfig.Waiting.PARKING);
+        assertThat(config.pipelineLayout()).isEqualTo(PipelineConfig.Layout.FUSED);
+        assertThat(config.ioThreads()).isEqualTo(1);
+    }
+
+    @Test
+    void shouldRefuseAnUnknownLayoutNamingTheKeyAndTheChoices()
+    {
+        assertThatThrownBy(() -> SwitchConfig.fromArgs("--pipeline-layout", "SIDEWAYS"))
+            .isInstanceOf(ConfigException.class)
+            .hasMessage("pipeline-layout: one of FUSED, STAGED, was 'SIDEWAYS'");
     }
 
     @Test

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import com.lmax.disruptor.RingBuffer;
+import org.agrona.concurrent.CachedNanoClock;
 import org.junit.jupiter.api.Test;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
@@ -11,13 +12,17 @@ import org.payswitch.core.engine.SwitchCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Stage 1 driven directly, without threads: what it executes, in which order, and what it prefetches. */
+/** Stage 1 driven directly, without threads: what it executes, in which order, what it prefetches and sheds. */
 class BusinessLogicHandlerTest
 {
+    private static final long QUEUE_DELAY = 50_000_000L;
+
     private final RingBuffer<SwitchEvent> ring = RingBuffer.createMultiProducer(() -> new SwitchEvent(null), 64);
     private final List<String> calls = new ArrayList<>();
 
     private final Recording recording = new Recording(false);
+    private final CachedNanoClock clock = new CachedNanoClock();
+    private final PipelineMetrics metrics = new PipelineMetrics();
 
     /** Records what the handler asks of it; its prefetch can be made to fail. */
     private final class Recording implements CommandProcessor
@@ -55,7 +60,7 @@ class BusinessLogicHandlerTest
     @Test
     void shouldPrefetchTheAuthorizationsOfABatchOnceAndExecuteEveryCommandInOrder()
     {
-        final BusinessLogicHandler handler = new BusinessLogicHandler(recording, new PipelineMetrics(), ring);
+        final BusinessLogicHandler handler = handler(recording);
         publish(CommandType.AUTHORIZE, "A0");
         publish(CommandType.CAPTURE, "C1");
         publish(CommandType.AUTHORIZE, "A2");
@@ -69,7 +74,7 @@ class BusinessLogicHandlerTest
     @Test
     void shouldPrefetchALongBatchInChunksAndASingleCommandNotAtAll()
     {
-        final BusinessLogicHandler handler = new BusinessLogicHandler(recording, new PipelineMetrics(), ring);
+        final BusinessLogicHandler handler = handler(recording);
         for (int i = 0; i < BusinessLogicHandler.PREFETCH + 3; i++)
         {
             publish(CommandType.AUTHORIZE, "A" + i);
@@ -88,7 +93,7 @@ class BusinessLogicHandlerTest
     @Test
     void shouldExecuteEvenWhenThePrefetchFails()
     {
-        final BusinessLogicHandler handler = new BusinessLogicHandler(new Recording(true), new PipelineMetrics(), ring);
+        final BusinessLogicHandler handler = handler(new Recording(true));
         publish(CommandType.AUTHORIZE, "A0");
         publish(CommandType.AUTHORIZE, "A1");
         publish(CommandType.AUTHORIZE, "A2");
@@ -100,6 +105,44 @@ class BusinessLogicHandlerTest
         assertThat(calls).containsExactly("execute A0", "execute A1", "execute A2", "execute A3");
         assertThat(ring.get(0).command.responseCode).isEqualTo(ResponseCode.APPROVED);
         assertThat(ring.get(1).failed).isFalse();
+    }
+
+    @Test
+    void shouldShedARequestThatWaitedLongerThanTheQueueDelayWithoutExecutingIt()
+    {
+        final BusinessLogicHandler handler = handler(recording);
+        clock.update(1_000_000_000L);
+        publishRequest("OLD", clock.nanoTime() - QUEUE_DELAY - 1);
+        publishRequest("FRESH", clock.nanoTime() - QUEUE_DELAY);
+        publish(CommandType.EXPIRE_HOLDS, "TICK");
+
+        deliver(handler, 0, 3);
+
+        assertThat(calls).containsExactly("execute FRESH", "execute TICK");
+        assertThat(ring.get(0).shed).isTrue();
+        assertThat(ring.get(0).command.responseCode).isEqualTo(ResponseCode.SWITCH_UNAVAILABLE);
+        assertThat(ring.get(1).shed).isFalse();
+        assertThat(ring.get(2).shed).isFalse();
+        assertThat(metrics.shed()).isEqualTo(1);
+        assertThat(metrics.answers(ResponseCode.SWITCH_UNAVAILABLE)).isEqualTo(1);
+    }
+
+    private BusinessLogicHandler handler(final CommandProcessor processor)
+    {
+        return new BusinessLogicHandler(processor, metrics, ring, QUEUE_DELAY, clock);
+    }
+
+    /** A request from a gateway: it has somewhere to answer and the time it was received. */
+    private void publishRequest(final String orderId, final long receivedNanos)
+    {
+        final long sequence = ring.next();
+        final SwitchEvent event = ring.get(sequence);
+        event.reset();
+        event.command.type = CommandType.AUTHORIZE;
+        event.command.orderId.set(orderId);
+        event.replyTo = this;
+        event.receivedNanos = receivedNanos;
+        ring.publish(sequence);
     }
 
     private static String prefetchOf(final int first, final int count)

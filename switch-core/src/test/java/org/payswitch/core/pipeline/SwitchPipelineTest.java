@@ -8,7 +8,8 @@ import java.util.concurrent.TimeUnit;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
@@ -45,13 +46,14 @@ class SwitchPipelineTest
         }
     }
 
-    @Test
-    void shouldAnswerEveryCommandOnlyAfterItsJournalEntryIsWritten() throws InterruptedException
+    @ParameterizedTest
+    @EnumSource(PipelineConfig.Layout.class)
+    void shouldAnswerEveryCommandOnlyAfterItsJournalEntryIsWritten(final PipelineConfig.Layout layout) throws InterruptedException
     {
         final JournalWriter journal = new JournalWriter(JournalConfig.in(dataDir));
         final Replies replies = new Replies(20_000, journal);
-        pipeline = new SwitchPipeline(new CommandExecutor(engine()), journal, replies, new PipelineConfig(256,
-            PipelineConfig.Waiting.SLEEPING), () -> null);
+        pipeline = new SwitchPipeline(new CommandExecutor(engine()), journal, replies,
+            new PipelineConfig(256, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
 
         publishWorkload(20_000, 3);
@@ -61,13 +63,14 @@ class SwitchPipelineTest
         assertThat(replies.stateChanging).isEqualTo(journal.records());
     }
 
-    @Test
-    void shouldRecoverFromItsJournalTheStateItAnsweredFrom() throws InterruptedException
+    @ParameterizedTest
+    @EnumSource(PipelineConfig.Layout.class)
+    void shouldRecoverFromItsJournalTheStateItAnsweredFrom(final PipelineConfig.Layout layout) throws InterruptedException
     {
         final SwitchEngine live = engine();
         final Replies replies = new Replies(50_000, null);
         pipeline = new SwitchPipeline(new CommandExecutor(live), new JournalWriter(JournalConfig.in(dataDir)),
-            replies, new PipelineConfig(1024, PipelineConfig.Waiting.SLEEPING), () -> null);
+            replies, new PipelineConfig(1024, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
         publishWorkload(50_000, 11);
         assertThat(replies.await()).isTrue();
@@ -80,8 +83,9 @@ class SwitchPipelineTest
         assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
     }
 
-    @Test
-    void shouldRefuseAtOnceWhenTheRingIsFull() throws InterruptedException
+    @ParameterizedTest
+    @EnumSource(PipelineConfig.Layout.class)
+    void shouldRefuseAtOnceWhenTheRingIsFull(final PipelineConfig.Layout layout) throws InterruptedException
     {
         final CountDownLatch release = new CountDownLatch(1);
         final CountDownLatch firstReply = new CountDownLatch(1);
@@ -91,7 +95,7 @@ class SwitchPipelineTest
             awaitQuietly(release);
         };
         pipeline = new SwitchPipeline(new CommandExecutor(engine()), new JournalWriter(JournalConfig.in(dataDir)),
-            blocked, new PipelineConfig(16, PipelineConfig.Waiting.BLOCKING), () -> null);
+            blocked, new PipelineConfig(16, PipelineConfig.Waiting.BLOCKING, layout), () -> null);
         pipeline.start();
         final SwitchCommand query = new SwitchCommand();
         query.type = CommandType.GET_TRANSACTION;
@@ -110,8 +114,9 @@ class SwitchPipelineTest
         release.countDown();
     }
 
-    @Test
-    void shouldAnswer96CountAndGoOnWhenTheProcessorThrows() throws InterruptedException
+    @ParameterizedTest
+    @EnumSource(PipelineConfig.Layout.class)
+    void shouldAnswer96CountAndGoOnWhenTheProcessorThrows(final PipelineConfig.Layout layout) throws InterruptedException
     {
         final CommandExecutor executor = new CommandExecutor(engine());
         final CommandProcessor faulty = command ->
@@ -124,7 +129,7 @@ class SwitchPipelineTest
         };
         final Replies replies = new Replies(4, null);
         pipeline = new SwitchPipeline(faulty, new JournalWriter(JournalConfig.in(dataDir)), replies,
-            new PipelineConfig(16, PipelineConfig.Waiting.SLEEPING), () -> null);
+            new PipelineConfig(16, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
 
         pipeline.tryPublish(COPY, demoData());
@@ -139,12 +144,13 @@ class SwitchPipelineTest
         assertThat(pipeline.metrics().exceptions()).isEqualTo(1);
     }
 
-    @Test
-    void shouldAnswerEverythingPublishedBeforeShutdown()
+    @ParameterizedTest
+    @EnumSource(PipelineConfig.Layout.class)
+    void shouldAnswerEverythingPublishedBeforeShutdown(final PipelineConfig.Layout layout)
     {
         final Replies replies = new Replies(5_000, null);
         pipeline = new SwitchPipeline(new CommandExecutor(engine()), new JournalWriter(JournalConfig.in(dataDir)),
-            replies, new PipelineConfig(8192, PipelineConfig.Waiting.SLEEPING), () -> null);
+            replies, new PipelineConfig(8192, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
         publishWorkload(5_000, 5);
 
