@@ -1,16 +1,12 @@
 package org.payswitch.benchmarks.bare;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
 import java.util.concurrent.Callable;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
@@ -26,6 +22,7 @@ import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
+import org.payswitch.benchmarks.TempFolders;
 import org.payswitch.gateway.Transports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -134,7 +131,7 @@ public final class IsoEchoServer implements Callable<Integer>
             journal.close();
             if (temporary)
             {
-                delete(directory);
+                TempFolders.delete(directory);
             }
             System.out.printf("iso-echo-server: %d requests answered, %d refused (ring full), %d not understood%n",
                 consumer.answered(), refused.sum(), consumer.malformed());
@@ -143,18 +140,6 @@ public final class IsoEchoServer implements Callable<Integer>
         Runtime.getRuntime().addShutdownHook(stop);
         server.closeFuture().syncUninterruptibly();
         return 0;
-    }
-
-    static void delete(final Path directory)
-    {
-        try (Stream<Path> paths = Files.walk(directory))
-        {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        }
-        catch (final IOException e)
-        {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** Reads {@code --wait}. */
