@@ -127,10 +127,12 @@ final class SvgChart
             LEFT, TOP, width - LEFT - RIGHT, height - TOP - BOTTOM));
         for (final Marker m : markers)
         {
+            final boolean nearRight = axes.px(m.x) + 7 * m.label.length() > width - RIGHT;
             svg.append(String.format(Locale.ROOT,
                 "<line x1=\"%.1f\" y1=\"%d\" x2=\"%.1f\" y2=\"%d\" stroke=\"#c00\" stroke-dasharray=\"2,3\"/>" +
-                    "<text x=\"%.1f\" y=\"%d\" fill=\"#c00\">%s</text>%n",
-                axes.px(m.x), TOP, axes.px(m.x), height - BOTTOM, axes.px(m.x) + 3, TOP + 12, escape(m.label)));
+                    "<text x=\"%.1f\" y=\"%d\" fill=\"#c00\" text-anchor=\"%s\">%s</text>%n",
+                axes.px(m.x), TOP, axes.px(m.x), height - BOTTOM, axes.px(m.x) + (nearRight ? -3 : 3), TOP + 12,
+                nearRight ? "end" : "start", escape(m.label)));
         }
         for (final Series s : series)
         {
