@@ -21,21 +21,25 @@ import org.payswitch.core.domain.Pan;
 import org.payswitch.gateway.json.JsonWriter;
 
 /**
- * HTTP/JSON (docs/api.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
+ * HTTP/JSON (API.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
  * connection, the body written with the gateway's own {@link JsonWriter}. HTTP answers in order, so answers are matched first in, first out; with a window
  * above 1 the requests are pipelined (the switch reads the next one when it has answered the
  * last). The response code is read from the JSON body's {@code responseCode}; a 503 without one
- * counts as 91.
+ * counts as 91. A discounted answer is one whose {@code "discount"} is above 0. In an open loop,
+ * {@code window} is the bound on requests in flight, so the pipeline holds at most that many.
  */
 final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
 {
     private static final ByteBuf RESPONSE_CODE =
         Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"responseCode\":\"", StandardCharsets.US_ASCII));
+    private static final ByteBuf DISCOUNT =
+        Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"discount\":", StandardCharsets.US_ASCII));
 
     private static final int PAN_LENGTH = 16;
     private static final String EXPIRY = Integer.toString(DemoData.EXPIRY);
 
     private final String host;
+    private final long[] dueAt;
     private final long[] sentAt;
     private final JsonWriter json = new JsonWriter();
     private final byte[] panDigits = new byte[PAN_LENGTH];
@@ -43,24 +47,31 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
     private long requestsWritten;
     private long answersRead;
 
-    HttpLoadConnection(
-        final int window, final RequestSource requests, final String[] merchantIds, final CountDownLatch done,
-        final String host)
+    HttpLoadConnection(final LoadPlan plan, final int index, final RequestSource requests,
+        final String[] merchantIds, final CountDownLatch done, final String host)
     {
-        super(window, requests, merchantIds, done);
+        super(plan, index, requests, merchantIds, done);
         this.host = host;
+        this.dueAt = new long[window];
         this.sentAt = new long[window];
     }
 
     @Override
     protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpResponse response)
     {
-        final long at = answersRead < requestsWritten ? sentAt[(int)(answersRead++ % window)] : 0;
-        answered(ctx, at, codeOf(response));
+        long due = 0;
+        long at = 0;
+        if (answersRead < requestsWritten)
+        {
+            final int slot = (int)(answersRead++ % window);
+            due = dueAt[slot];
+            at = sentAt[slot];
+        }
+        answered(ctx, due, at, codeOf(response), discountOf(response));
     }
 
     @Override
-    protected void send(final ChannelHandlerContext ctx)
+    protected void send(final ChannelHandlerContext ctx, final long dueNanos, final long nowNanos)
     {
         requests.next();
         final ByteBuf body = ctx.alloc().buffer(192);
@@ -80,8 +91,33 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
             .set(HttpHeaderNames.HOST, host)
             .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        sentAt[(int)(requestsWritten++ % window)] = System.nanoTime();
+        final int slot = (int)(requestsWritten++ % window);
+        dueAt[slot] = dueNanos;
+        sentAt[slot] = nowNanos;
         ctx.write(request, ctx.voidPromise());
+    }
+
+    /** The body's {@code "discount":N}, minor units; 0 without one. */
+    private static long discountOf(final FullHttpResponse response)
+    {
+        final ByteBuf content = response.content();
+        int at = ByteBufUtil.indexOf(DISCOUNT, content);
+        if (at < 0)
+        {
+            return 0;
+        }
+        at += DISCOUNT.readableBytes();
+        long value = 0;
+        for (; at < content.writerIndex(); at++)
+        {
+            final int digit = content.getByte(at) - '0';
+            if (digit < 0 || digit > 9)
+            {
+                break;
+            }
+            value = value * 10 + digit;
+        }
+        return value;
     }
 
     /** The body's {@code "responseCode":"NN"}, else 91 for a 503, else -1 (unreadable). */

@@ -1,27 +1,18 @@
 package org.payswitch.tools;
 
+import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.time.temporal.ChronoUnit;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-import io.netty.bootstrap.Bootstrap;
-import io.netty.channel.ChannelFuture;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
-import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import org.payswitch.core.demo.DemoData;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -31,17 +22,26 @@ import picocli.CommandLine.Spec;
 
 /**
  * The end-to-end peak load generator: authorizations to a running switch, as ISO 8583 0100s over
- * TCP (acquirers) or HTTP/JSON {@code POST /v1/authorizations} (checkout systems), on several connections, each keeping a window of requests in flight (closed loop), for a warm-up
- * and then a measured period; prints answers per second, the answers by response code and the
- * latency percentiles of the measured period. Exit status 0 when every request sent was answered
- * and matched, 1 otherwise, 2 when the switch cannot be reached. It is the tools jar's main
- * command; {@code journal} ({@link JournalTool}) is its one subcommand. tools/README.md shows how to run it against a switch with its demo data.
+ * TCP (acquirers) or HTTP/JSON {@code POST /v1/authorizations} (checkout systems), on several
+ * connections, for a warm-up and then a measured period. A closed loop by default (each
+ * connection keeps a window of requests in flight); with {@code --rate} an open loop (requests on
+ * a fixed schedule whatever the answers, latency from each request's due time, corrected for
+ * coordinated omission); with {@code --profile singles-day} the open loop ramps up to the peak,
+ * sends a share of the requests on a hot BIN and first creates a hot campaign through the operator
+ * API. Prints a progress line a second on stderr, the totals and latency percentiles at the end,
+ * and writes .hgrm files, a per-second CSV and an HTML report. Exit status 0 when every request
+ * due was sent, answered and matched, 1 otherwise, 2 when the switch cannot be reached or set up.
+ * It is the tools jar's main command; {@code journal} ({@link JournalTool}) is its one
+ * subcommand. tools/README.md shows how to run it against a switch with its demo data.
  */
 @Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = JournalTool.class,
     description = {"Without a command: the load generator. Sends authorizations (ISO 8583 or HTTP/JSON) to a " +
         "payment switch and reports throughput and latency.", "journal: prints a switch's journal (PANs masked)."})
 public final class LoadGenerator implements Callable<Integer>
 {
+    /** The Singles' Day profile's name. */
+    static final String SINGLES_DAY = "singles-day";
+
     @Option(names = "--host", description = "switch host (default: ${DEFAULT-VALUE})")
     String host = "127.0.0.1";
 
@@ -60,14 +60,52 @@ public final class LoadGenerator implements Callable<Integer>
     @Option(names = "--connections", description = "TCP connections (default: ${DEFAULT-VALUE})")
     int connections = 4;
 
-    @Option(names = "--window", description = "requests in flight per connection (default: ${DEFAULT-VALUE})")
+    @Option(names = "--window", description = "closed loop: requests in flight per connection (default: ${DEFAULT-VALUE})")
     int window = 64;
+
+    @Option(names = "--rate", description = "open loop: requests/s in total, spread over the connections; " +
+        "with a profile, the peak")
+    Integer rate;
+
+    @Option(names = "--max-in-flight", description = "open loop: most requests in flight per connection; a request " +
+        "due beyond it is not sent but counted (default: ${DEFAULT-VALUE})")
+    int maxInFlight = 100_000;
+
+    @Option(names = "--profile", description = "singles-day: an open loop ramping up to --rate, a share of the " +
+        "requests on a hot campaign BIN")
+    String profile;
+
+    @Option(names = "--ramp", description = "singles-day: seconds from --ramp-from up to --rate, the peak held " +
+        "after (default: the warm-up)")
+    Integer rampSeconds;
+
+    @Option(names = "--ramp-from", description = "singles-day: requests/s at the start of the ramp (default: --rate / 10)")
+    Integer rampFrom;
+
+    @Option(names = "--hot-share", description = "singles-day: percent of the requests on the hot BIN 622260 " +
+        "(default: ${DEFAULT-VALUE})")
+    int hotShare = 20;
+
+    @Option(names = "--no-setup", description = "singles-day: create no campaign (a switch without the operator " +
+        "API, a bare echo)")
+    boolean noSetup;
+
+    @Option(names = "--http-port", description = "the switch's HTTP port for the operator API (default: --port " +
+        "with HTTP, else 8080)")
+    Integer httpPort;
+
+    @Option(names = "--admin-token", description = "bearer token of the operator API (default: ${DEFAULT-VALUE})")
+    String adminToken = "demo-admin-token";
 
     @Option(names = "--warmup", description = "seconds sent before measuring (default: ${DEFAULT-VALUE})")
     int warmupSeconds = 5;
 
     @Option(names = "--duration", description = "seconds measured (default: ${DEFAULT-VALUE})")
     int durationSeconds = 20;
+
+    @Option(names = "--grace", description = "seconds to wait for the last answers after sending stops " +
+        "(default: ${DEFAULT-VALUE})")
+    int graceSeconds = 5;
 
     @Option(names = "--cards", description = "demo cards the switch holds, 0..N-1 (default: ${DEFAULT-VALUE})")
     int cards = 1_000_000;
@@ -84,23 +122,40 @@ public final class LoadGenerator implements Callable<Integer>
     @Option(names = "--run-id", description = "4 characters [0-9A-Z] that start every DE 37 of this run (default: from the clock)")
     String runId = defaultRunId();
 
+    @Option(names = "--out", description = "folder of the .hgrm, CSV and HTML files (default: target/loadgen-<run id>)")
+    Path outDir;
+
+    @Option(names = "--quiet", description = "no progress line each second")
+    boolean quiet;
+
     /** Chronicle's INFO lines (banner, mappings) held back, as the switch's launcher does; warnings still show. */
     private static final Logger CHRONICLE = Logger.getLogger("net.openhft");
+    private static final long NANOS = 1_000_000_000L;
 
     @Spec
     CommandSpec spec;
 
     private final PrintStream out;
+    private final PrintStream err;
     private LoadResult result;
+    private HotCampaign campaign;
+    private Map<String, String> campaignFigures = Map.of();
+    private Instant startedAt;
 
     public LoadGenerator()
     {
-        this(System.out);
+        this(System.out, System.err);
     }
 
     LoadGenerator(final PrintStream out)
     {
+        this(out, System.err);
+    }
+
+    LoadGenerator(final PrintStream out, final PrintStream err)
+    {
         this.out = out;
+        this.err = err;
     }
 
     public static void main(final String[] args)
@@ -110,74 +165,44 @@ public final class LoadGenerator implements Callable<Integer>
     }
 
     @Override
-    public Integer call() throws InterruptedException
+    public Integer call() throws InterruptedException, IOException
     {
         final String problem = validate();
         if (problem != null)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
         }
+        if (port == null)
+        {
+            port = protocol == Protocol.ISO ? 8583 : 8080;
+        }
         final String[] merchantIds = new String[merchants];
         for (int j = 0; j < merchants; j++)
         {
             merchantIds[j] = DemoData.merchantId(j);
         }
-        final EventLoopGroup group = new MultiThreadIoEventLoopGroup(threads, NioIoHandler.newFactory());
-        final CountDownLatch done = new CountDownLatch(connections);
-        final List<LoadConnection<?>> handlers = new ArrayList<>();
-        if (port == null)
+        final RateSchedule schedule = schedule();
+        final LoadPlan plan = new LoadPlan(connections, schedule == null ? window : maxInFlight, schedule,
+            warmupSeconds * NANOS, new Timeline(warmupSeconds + durationSeconds + graceSeconds + 2,
+            LoadConnection.MAX_LATENCY_NANOS, singlesDay() && !noSetup ? HotCampaign.DISCOUNT : 0));
+        if (singlesDay() && !noSetup && !createCampaign(schedule))
         {
-            port = protocol == Protocol.ISO ? 8583 : 8080;
-        }
-        try
-        {
-            for (int c = 0; c < connections; c++)
-            {
-                final RequestSource requests = new RequestSource(seed, c, runId, cards, merchants);
-                final LoadConnection<?> handler = protocol == Protocol.ISO ?
-                    new IsoLoadConnection(window, requests, merchantIds, done) :
-                    new HttpLoadConnection(window, requests, merchantIds, done, host + ":" + port);
-                handlers.add(handler);
-                final ChannelFuture connected = new Bootstrap().group(group).channel(NioSocketChannel.class)
-                    .option(ChannelOption.TCP_NODELAY, true)
-                    .handler(new ChannelInitializer<SocketChannel>()
-                    {
-                        @Override
-                        protected void initChannel(final SocketChannel ch)
-                        {
-                            if (protocol == Protocol.ISO)
-                            {
-                                ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(4098, 0, 2, 0, 2, true), handler);
-                            }
-                            else
-                            {
-                                ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536), handler);
-                            }
-                        }
-                    })
-                    .connect(host, port).awaitUninterruptibly();
-                if (!connected.isSuccess())
-                {
-                    out.println("loadgen: cannot connect to " + host + ":" + port + ": " + connected.cause().getMessage());
-                    return 2;
-                }
-            }
-            TimeUnit.SECONDS.sleep(warmupSeconds);
-            handlers.forEach(h -> h.measuring = true);
-            final long started = System.nanoTime();
-            TimeUnit.SECONDS.sleep(durationSeconds);
-            handlers.forEach(h -> h.measuring = false);
-            final long measuredNanos = System.nanoTime() - started;
-            handlers.forEach(LoadConnection::stopSending);
-            final boolean drained = done.await(30, TimeUnit.SECONDS);
-            result = LoadResult.of(handlers, measuredNanos, drained);
-        }
-        finally
-        {
-            group.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            return 2;
         }
         out.println(describe());
-        out.print(result.report());
+        startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        result = new LoadRun(this, plan, merchantIds, out, quiet ? null : err).run();
+        if (result == null)
+        {
+            return 2;
+        }
+        if (campaign != null)
+        {
+            campaignFigures = campaign.figures();
+            out.println("hot campaign after the run: " + campaignFigures);
+        }
+        out.print(result.report(plan.openLoop()));
+        writeFiles(plan);
         return result.complete() ? 0 : 1;
     }
 
@@ -187,11 +212,139 @@ public final class LoadGenerator implements Callable<Integer>
         return result;
     }
 
+    /** The hot campaign's figures after the last run; empty without one. */
+    Map<String, String> campaignFigures()
+    {
+        return campaignFigures;
+    }
+
+    /** The folder the last run's files went to. */
+    Path outDir()
+    {
+        return outDir;
+    }
+
+    /** The percentage of requests on the hot BIN: the profile's share, 0 (cards drawn evenly) without it. */
+    int hotSharePercent()
+    {
+        return singlesDay() ? hotShare : 0;
+    }
+
+    private boolean singlesDay()
+    {
+        return SINGLES_DAY.equals(profile);
+    }
+
+    private int ramp()
+    {
+        return rampSeconds != null ? rampSeconds : warmupSeconds;
+    }
+
+    private RateSchedule schedule()
+    {
+        if (rate == null)
+        {
+            return null;
+        }
+        final long end = (warmupSeconds + durationSeconds) * NANOS;
+        if (!singlesDay())
+        {
+            return RateSchedule.constant(rate, end);
+        }
+        return new RateSchedule(rampFrom != null ? rampFrom : rate / 10, rate, ramp() * NANOS, end);
+    }
+
+    /** Creates the hot campaign, its budget for the hot requests due in the first half of the run; false if it failed. */
+    private boolean createCampaign(final RateSchedule schedule) throws InterruptedException
+    {
+        final String id = "LOADGEN-HOT-" + runId + "-" + Long.toString(System.currentTimeMillis(), 36).toUpperCase();
+        final int operatorPort = httpPort != null ? httpPort : protocol == Protocol.HTTP ? port : 8080;
+        campaign = new HotCampaign("http://" + host + ":" + operatorPort, adminToken, id);
+        final double hotRedemptions = schedule.countBefore(schedule.endNanos() / 2) * hotShare / 100.0 *
+            HotCampaign.eligibleAmountShare();
+        final long budget = HotCampaign.budgetFor(hotRedemptions);
+        final String failed = campaign.create(budget);
+        if (failed != null)
+        {
+            out.println("loadgen: cannot create the hot campaign on " + host + ":" + operatorPort + ": " + failed);
+            campaign = null;
+            return false;
+        }
+        out.printf("loadgen: hot campaign %s on BIN %s: %d.%02d CNY off from %d.%02d, budget %d.%02d CNY " +
+                "(%d redemptions, about half the run's hot requests)%n", id, RequestSource.HOT_BIN,
+            HotCampaign.DISCOUNT / 100, HotCampaign.DISCOUNT % 100, HotCampaign.MIN_AMOUNT / 100,
+            HotCampaign.MIN_AMOUNT % 100, budget / 100, budget % 100, budget / HotCampaign.DISCOUNT);
+        return true;
+    }
+
+    private void writeFiles(final LoadPlan plan) throws IOException
+    {
+        if (outDir == null)
+        {
+            outDir = Path.of("target", "loadgen-" + runId);
+        }
+        Files.createDirectories(outDir);
+        HgrmWriter.write(result.latency(), outDir.resolve("latency.hgrm"));
+        HgrmWriter.write(result.serviceTime(), outDir.resolve("service-time.hgrm"));
+        TimelineCsv.write(plan.timeline(), plan.schedule(), outDir.resolve("timeline.csv"));
+        new HtmlReport(parameters(plan), result, plan.timeline(), plan.schedule(), markers(plan), campaignFigures)
+            .write(outDir.resolve("report.html"));
+        out.println("files: " + outDir.toAbsolutePath().normalize() +
+            " (latency.hgrm, service-time.hgrm, timeline.csv, report.html)");
+    }
+
+    private Map<Integer, String> markers(final LoadPlan plan)
+    {
+        final Map<Integer, String> markers = new TreeMap<>();
+        if (warmupSeconds > 0)
+        {
+            markers.put(warmupSeconds, "measured from");
+        }
+        if (singlesDay() && ramp() > 0)
+        {
+            markers.merge(ramp(), "00:00 (peak)", (a, b) -> b + ", " + a);
+        }
+        markers.put(warmupSeconds + durationSeconds, plan.openLoop() ? "schedule ends" : "sending stops");
+        return markers;
+    }
+
+    private Map<String, String> parameters(final LoadPlan plan)
+    {
+        final Map<String, String> p = new LinkedHashMap<>();
+        p.put("run id", runId);
+        p.put("started", startedAt.toString());
+        p.put("target", protocol + " " + host + ":" + port);
+        p.put("mode", plan.openLoop() ? (singlesDay() ? "open loop, profile singles-day" : "open loop") : "closed loop");
+        p.put("connections", Integer.toString(connections));
+        if (plan.openLoop())
+        {
+            p.put("rate", rate + " requests/s in total" + (singlesDay() ? " at the peak" : ""));
+            p.put("max in flight", maxInFlight + " per connection");
+        }
+        else
+        {
+            p.put("window", window + " in flight per connection");
+        }
+        if (singlesDay())
+        {
+            p.put("ramp", String.format("%d s from %d/s", ramp(), rampFrom != null ? rampFrom : rate / 10));
+            p.put("hot share", hotShare + " % on BIN " + RequestSource.HOT_BIN);
+            p.put("hot campaign", campaign != null ? campaign.campaignId() : "none (--no-setup)");
+        }
+        p.put("warm-up + measured + grace", warmupSeconds + " s + " + durationSeconds + " s + up to " + graceSeconds + " s");
+        p.put("demo cards, merchants", cards + ", " + merchants);
+        p.put("seed, client threads", seed + ", " + threads);
+        return p;
+    }
+
     private String describe()
     {
-        return String.format("loadgen: %s, %d connection(s) x %d in flight to %s:%d, %d s warm-up + %d s measured, " +
-            "%d demo cards, %d merchants, run id %s", protocol, connections, window, host, port, warmupSeconds,
-            durationSeconds, cards, merchants, runId);
+        final String load = rate == null ? String.format("%d connection(s) x %d in flight", connections, window) :
+            String.format("%d connection(s), open loop at %d/s%s (at most %d in flight each)", connections, rate,
+                singlesDay() ? String.format(" after a %d s ramp (singles-day, %d %% hot)", ramp(), hotShare) : "",
+                maxInFlight);
+        return String.format("loadgen: %s, %s to %s:%d, %d s warm-up + %d s measured, %d demo cards, %d merchants, " +
+            "run id %s", protocol, load, host, port, warmupSeconds, durationSeconds, cards, merchants, runId);
     }
 
     private String validate()
@@ -204,9 +357,27 @@ public final class LoadGenerator implements Callable<Integer>
         {
             return "--window: 1..100000";
         }
-        if (warmupSeconds < 0 || durationSeconds < 1)
+        if (rate != null && rate < 1)
         {
-            return "--warmup: >= 0, --duration: >= 1";
+            return "--rate: >= 1";
+        }
+        if (maxInFlight < 1 || maxInFlight > IsoLoadConnection.MAX_STAN)
+        {
+            return "--max-in-flight: 1.." + IsoLoadConnection.MAX_STAN;
+        }
+        if (profile != null && !SINGLES_DAY.equals(profile))
+        {
+            return "--profile: " + SINGLES_DAY;
+        }
+        if (singlesDay() && (rate == null || cards < 2 || hotShare < 1 || hotShare > 100 ||
+            (rampFrom != null && rampFrom < 0) || (rampSeconds != null && rampSeconds < 0)))
+        {
+            return "--profile singles-day: needs --rate (the peak), --cards >= 2, --hot-share 1..100, " +
+                "--ramp and --ramp-from >= 0";
+        }
+        if (warmupSeconds < 0 || durationSeconds < 1 || graceSeconds < 0)
+        {
+            return "--warmup: >= 0, --duration: >= 1, --grace: >= 0";
         }
         if (cards < 1 || merchants < 1 || merchants > DemoData.MERCHANTS || threads < 1)
         {

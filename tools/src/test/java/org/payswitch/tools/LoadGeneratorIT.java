@@ -5,6 +5,7 @@ import java.io.OutputStreamWriter;
 import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import org.junit.jupiter.api.AfterAll;
@@ -81,6 +82,56 @@ class LoadGeneratorIT
             assertThat(result.measured()).isPositive();
             assertThat(result.answers(0)).as("approved").isEqualTo(result.measured());
         }
+    }
+
+    @Test
+    void shouldHaveEveryRequestOfAnOpenLoopAnsweredAndWriteTheFiles(@TempDir final Path out) throws Exception
+    {
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final ByteArrayOutputStream progress = new ByteArrayOutputStream();
+        final LoadGenerator generator = new LoadGenerator(new PrintStream(printed, true, StandardCharsets.UTF_8),
+            new PrintStream(progress, true, StandardCharsets.UTF_8));
+
+        final int exit = new CommandLine(generator).execute("--port", Integer.toString(gateway.isoPort()),
+            "--rate", "2000", "--connections", "2", "--warmup", "0", "--duration", "2",
+            "--cards", Integer.toString(CARDS), "--run-id", "IT02", "--out", out.toString());
+
+        final LoadResult result = generator.result();
+        assertThat(exit).as(printed.toString(StandardCharsets.UTF_8)).isZero();
+        assertThat(result.complete()).isTrue();
+        assertThat(result.sent()).as("2 s at 2000/s").isEqualTo(4_000).isEqualTo(result.answered());
+        assertThat(result.notSent()).isZero();
+        assertThat(result.measured()).isEqualTo(4_000);
+        assertThat(result.latency().getTotalCount()).isEqualTo(4_000);
+        assertThat(printed.toString(StandardCharsets.UTF_8)).contains("open loop at 2000/s", "service time µs");
+        assertThat(progress.toString(StandardCharsets.UTF_8)).contains("loadgen:   1 s  sent ", "p99 ");
+        assertThat(Files.readString(out.resolve("latency.hgrm"))).contains("Total count    =         4000]");
+        assertThat(Files.readString(out.resolve("service-time.hgrm"))).contains("Total count    =         4000]");
+        assertThat(Files.readAllLines(out.resolve("timeline.csv")).get(0)).startsWith("second,due,sent,not_sent,answered");
+        assertThat(Files.readString(out.resolve("report.html"))).contains("<svg", "<td>sent</td><td>4000</td>");
+    }
+
+    @Test
+    void shouldCreateTheHotCampaignOfTheSinglesDayProfileAndCountItsDiscounts(@TempDir final Path out)
+    {
+        final ByteArrayOutputStream printed = new ByteArrayOutputStream();
+        final LoadGenerator generator = new LoadGenerator(new PrintStream(printed, true, StandardCharsets.UTF_8));
+
+        final int exit = new CommandLine(generator).execute("--port", Integer.toString(gateway.isoPort()),
+            "--http-port", Integer.toString(gateway.httpPort()), "--profile", "singles-day", "--rate", "2000",
+            "--ramp", "1", "--warmup", "1", "--duration", "2", "--cards", Integer.toString(CARDS),
+            "--run-id", "IT03", "--out", out.toString(), "--quiet");
+
+        final LoadResult result = generator.result();
+        final String text = printed.toString(StandardCharsets.UTF_8);
+        assertThat(exit).as(text).isZero();
+        assertThat(result.complete()).isTrue();
+        assertThat(generator.campaignFigures()).containsKey("redemptions")
+            .hasEntrySatisfying("campaignId", id -> assertThat(id).startsWith("LOADGEN-HOT-IT03-"));
+        assertThat(Long.parseLong(generator.campaignFigures().get("redemptions"))).isPositive();
+        assertThat(result.discounted()).isPositive();
+        assertThat(text).contains("loadgen: hot campaign LOADGEN-HOT-IT03-", "on BIN 622260", "hot campaign after the run");
+        assertThat(out.resolve("report.html")).content().contains("Hot campaign after the run", "00:00 (peak)");
     }
 
     @Test

@@ -1,0 +1,159 @@
+package org.payswitch.tools;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.embedded.EmbeddedChannel;
+import org.junit.jupiter.api.Test;
+import org.payswitch.gateway.iso.IsoMessage;
+import org.payswitch.gateway.iso.IsoWriter;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+/**
+ * One ISO connection of the open loop on an embedded channel and a settable clock: what it sends
+ * on each tick, and the latency it records for an answer that comes late.
+ */
+class LoadConnectionTest
+{
+    private static final long MS = 1_000_000L;
+    private static final long START = 1_000 * MS;
+
+    private long now = START;
+    private final Timeline timeline = new Timeline(10, LoadConnection.MAX_LATENCY_NANOS, HotCampaign.DISCOUNT);
+
+    private IsoLoadConnection connection(final int maxInFlight)
+    {
+        final LoadPlan plan = new LoadPlan(1, maxInFlight, RateSchedule.constant(1_000, 20 * MS), 0, timeline,
+            () -> now);
+        timeline.start(START);
+        return new IsoLoadConnection(plan, 0, new RequestSource(1, 0, "TEST", 100, 10), new String[] {
+            "M00000000000000", "M00000000000001", "M00000000000002", "M00000000000003", "M00000000000004",
+            "M00000000000005", "M00000000000006", "M00000000000007", "M00000000000008", "M00000000000009"},
+            new CountDownLatch(1));
+    }
+
+    @Test
+    void shouldSendEveryRequestDueByTheTickAndNoMore()
+    {
+        final IsoLoadConnection connection = connection(100);
+        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+
+        now = START + 5 * MS + 500_000;
+        connection.tick();
+
+        assertThat(connection.sent).isEqualTo(6);
+        assertThat(channel.outboundMessages()).hasSize(6);
+        now = START + 6 * MS;
+        connection.tick();
+        assertThat(connection.sent).isEqualTo(7);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldCountADelayedAnswerFromItsRequestsDueTime()
+    {
+        final IsoLoadConnection connection = connection(100);
+        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        now = START + 5 * MS;
+        connection.tick();
+        final int stan = stanOf(channel.readOutbound());
+
+        now = START + 105 * MS;
+        channel.writeInbound(answer(stan, null));
+
+        assertThat(connection.measured).isEqualTo(1);
+        assertThat(stan).isEqualTo(1);
+        assertThat((double)connection.latency.getMaxValue()).as("from due time 0")
+            .isCloseTo(105 * MS, within(0.001 * 105 * MS));
+        assertThat((double)connection.serviceTime.getMaxValue()).as("from the write at 5 ms")
+            .isCloseTo(100 * MS, within(0.001 * 100 * MS));
+        assertThat(connection.codes[0]).isEqualTo(1);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldCountRequestsBeyondTheInFlightBoundAsNotSent()
+    {
+        final IsoLoadConnection connection = connection(3);
+        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+
+        now = START + 9 * MS;
+        connection.tick();
+
+        assertThat(connection.sent).isEqualTo(3);
+        assertThat(connection.notSent).isEqualTo(7);
+        assertThat(timeline.notSent(0)).isEqualTo(7);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldCountAnAnswerWithDe54AsDiscountedAndOneWithoutAsNot()
+    {
+        final IsoLoadConnection connection = connection(100);
+        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        now = START + MS;
+        connection.tick();
+        final int first = stanOf(channel.readOutbound());
+        final int second = stanOf(channel.readOutbound());
+
+        now = START + 2 * MS;
+        channel.writeInbound(answer(first, "0091156C000000001888"));
+        channel.writeInbound(answer(second, null));
+        timeline.closeSecond(0);
+
+        assertThat(connection.answered).isEqualTo(2);
+        assertThat(connection.discounted).isEqualTo(1);
+        assertThat(timeline.discounted(0)).isEqualTo(1);
+        assertThat(timeline.hotDiscounted(0)).isEqualTo(1);
+        assertThat(timeline.discountSum(0)).isEqualTo(1_888);
+        channel.finishAndReleaseAll();
+    }
+
+    @Test
+    void shouldStopAtTheEndOfTheScheduleAndFinishOnceAllIsAnswered()
+    {
+        final IsoLoadConnection connection = connection(100);
+        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+
+        now = START + 50 * MS;
+        connection.tick();
+
+        assertThat(connection.sent).as("20 ms at 1000/s").isEqualTo(20);
+        assertThat(connection.sending).isFalse();
+        for (int i = 0; i < 20; i++)
+        {
+            channel.writeInbound(answer(stanOf(channel.readOutbound()), null));
+        }
+        assertThat(connection.answered).isEqualTo(20);
+        assertThat(connection.measured).isEqualTo(20);
+        channel.finishAndReleaseAll();
+    }
+
+    /** The STAN of a request written by the connection (no length prefix: the channel has no framing). */
+    private static int stanOf(final ByteBuf request)
+    {
+        final IsoMessage message = new IsoMessage();
+        request.skipBytes(2);
+        assertThat(message.decode(request)).isEqualTo(IsoMessage.OK);
+        request.release();
+        return (int)message.numeric(11);
+    }
+
+    /** A bare 0110 (DE 11, 39, and DE 54 when given), as the frame decoder hands it over: without the length. */
+    private static ByteBuf answer(final int stan, final String de54)
+    {
+        final ByteBuf out = Unpooled.buffer();
+        final IsoWriter writer = new IsoWriter().begin(out, 110, false).numeric(11, stan).ascii(39, "00");
+        if (de54 != null)
+        {
+            final byte[] entry = de54.getBytes(StandardCharsets.US_ASCII);
+            writer.lllAscii(54, entry, entry.length);
+        }
+        writer.end();
+        return out.skipBytes(2);
+    }
+}
