@@ -31,18 +31,39 @@ public final class IsoMessage
     private int length;
     private int mti;
     private boolean mtiRead;
+    private int status = UNREADABLE;
 
     /** Decodes one frame body (after the 2-byte length); returns {@link #OK}, {@link #ANSWERABLE_FORMAT_ERROR} or {@link #UNREADABLE}. */
     public int decode(final ByteBuf frame)
     {
+        return decode(frame, frame.readerIndex(), frame.readableBytes());
+    }
+
+    /** Decodes the frame body of {@code bytes} bytes at {@code index} of {@code buffer}, leaving its indexes alone. */
+    public int decode(final ByteBuf buffer, final int index, final int bytes)
+    {
         clear();
-        length = frame.readableBytes();
+        length = bytes;
         if (length > MAX_LENGTH || length < 10)
         {
-            return UNREADABLE;
+            status = UNREADABLE;
+            return status;
         }
-        frame.getBytes(frame.readerIndex(), raw, 0, length);
-        return decodeRaw();
+        buffer.getBytes(index, raw, 0, length);
+        status = decodeRaw();
+        return status;
+    }
+
+    /** What the last {@link #decode} returned. */
+    public int status()
+    {
+        return status;
+    }
+
+    /** Bytes of the last frame decoded. */
+    public int length()
+    {
+        return length;
     }
 
     private void clear()

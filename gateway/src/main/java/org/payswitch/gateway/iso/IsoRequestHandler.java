@@ -40,7 +40,8 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     private static final int IMMEDIATE_ANSWER_BYTES = 160;
 
     private final SwitchPipeline pipeline;
-    private final IsoMessage request = new IsoMessage();
+    /** The request being published (the decoder's message), read by the translator. */
+    private IsoMessage request;
     private final IsoEcho refusedEcho = new IsoEcho();
     private final SwitchCommand command = new SwitchCommand();
     private final IsoAnswers immediate = new IsoAnswers();
@@ -62,28 +63,22 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
         channel = ctx;
     }
 
+    /** A frame {@link IsoFrameDecoder} decoded (its reused message, done with before the next frame). */
     @Override
     public void channelRead(final ChannelHandlerContext ctx, final Object message)
     {
-        final ByteBuf frame = (ByteBuf)message;
-        try
+        if (!(message instanceof IsoMessage request))
         {
-            handle(ctx, frame);
+            ctx.fireChannelRead(message);
+            return;
         }
-        finally
-        {
-            frame.release();
-        }
-    }
-
-    private void handle(final ChannelHandlerContext ctx, final ByteBuf frame)
-    {
         receivedNanos = System.nanoTime();
-        final int decoded = request.decode(frame);
+        final int decoded = request.status();
         if (decoded == IsoMessage.UNREADABLE)
         {
+            final int length = request.length();
             LOG.log(System.Logger.Level.WARNING, () -> "closing " + ctx.channel().remoteAddress() +
-                ": unreadable ISO 8583 frame of " + frame.readableBytes() + " bytes");
+                ": unreadable ISO 8583 frame of " + length + " bytes");
             ctx.close();
             return;
         }
@@ -103,6 +98,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
             writeNow(ctx, out);
             return;
         }
+        this.request = request;
         if (!pipeline.tryPublish(PUBLISH, this))
         {
             command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;

@@ -5,15 +5,14 @@ import java.util.concurrent.TimeUnit;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.timeout.IdleStateHandler;
 import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.IdleConnectionCloser;
 
 /**
  * The pipeline of an ISO 8583 connection: idle timeout, 2-byte big-endian length framing (jPOS
- * PostChannel, or NACChannel without TPDU) failing fast beyond 4 096 bytes, then the request
- * handler. Each ring slot carries an {@link IsoEcho} ({@link #newSlotAttachment()}).
+ * PostChannel, or NACChannel without TPDU) decoded in place and failing fast beyond 4 096 bytes
+ * ({@link IsoFrameDecoder}), then the request handler. Each ring slot carries an {@link IsoEcho} ({@link #newSlotAttachment()}).
  */
 public final class IsoServerInitializer extends ChannelInitializer<SocketChannel>
 {
@@ -38,7 +37,7 @@ public final class IsoServerInitializer extends ChannelInitializer<SocketChannel
         final ChannelPipeline pipeline = channel.pipeline();
         pipeline.addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
         pipeline.addLast(IdleConnectionCloser.INSTANCE);
-        pipeline.addLast(new LengthFieldBasedFrameDecoder(IsoMessage.MAX_LENGTH + 2, 0, 2, 0, 2, true));
+        pipeline.addLast(new IsoFrameDecoder());
         pipeline.addLast(new IsoRequestHandler(this.pipeline));
     }
 }

@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import org.jpos.iso.ISOException;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.packager.ISO87BPackager;
@@ -43,7 +42,7 @@ class IsoServerPipelineTest
         refusing = new SwitchPipeline(new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(16, 16))),
             new JournalWriter(JournalConfig.in(dataDir)), (event, endOfBatch) -> { }, new PipelineConfig(16,
             PipelineConfig.Waiting.BLOCKING), IsoServerInitializer::newSlotAttachment);
-        channel = new EmbeddedChannel(new LengthFieldBasedFrameDecoder(IsoMessage.MAX_LENGTH + 2, 0, 2, 0, 2, true),
+        channel = new EmbeddedChannel(new IsoFrameDecoder(),
             new IsoRequestHandler(refusing));
     }
 
