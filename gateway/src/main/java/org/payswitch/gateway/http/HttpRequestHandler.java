@@ -32,9 +32,12 @@ import org.payswitch.gateway.json.JsonException;
  * One HTTP/1.1 connection: routes each request of docs/api.md section 3, parses it into a
  * command and publishes it into the ring. The reply thread encodes the answer; at the end of its
  * batch it hands it to this connection's I/O thread in one task ({@link #flush}) that writes,
- * flushes and resumes reading. One request per connection is in the ring at a time; the socket
- * is not read meanwhile, and requests a client pipelined in the same read wait here, so answers
- * always leave in request order and a client cannot make the switch buffer without bound. Format errors, 401, 404 and overload (503 + Retry-After)
+ * flushes and takes the next request. One request per connection is in the ring at a time;
+ * requests a client pipelined behind it wait here, so answers always leave in request order.
+ * The socket is read on meanwhile (pausing and resuming it costs two {@code epoll_ctl} calls a
+ * request, which on a small machine were the largest share of the I/O thread's system calls);
+ * only once {@value #MAX_WAITING} requests wait is it paused, so a client cannot make the switch
+ * buffer without bound. Format errors, 401, 404 and overload (503 + Retry-After)
  * are answered at once without entering the ring.
  */
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
@@ -56,6 +59,9 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     private final SwitchCommand request = new SwitchCommand();
     private final FormatProblem problem = new FormatProblem();
     private final AuthorizationParser authorizations = new AuthorizationParser();
+    /** Pipelined requests held before the socket stops being read. */
+    static final int MAX_WAITING = 16;
+
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private final Runnable deliver = this::deliver;
     /** The reply thread's answer, until its batch ends; owned by the reply thread. */
@@ -91,6 +97,10 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         if (inFlight)
         {
             waiting.add(http);
+            if (waiting.size() >= MAX_WAITING)
+            {
+                ctx.channel().config().setAutoRead(false);
+            }
             return;
         }
         try
@@ -364,11 +374,9 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     {
         token = kind.ordinal() | (keepAlive ? 1L << 8 : 0);
         inFlight = true;
-        channel.channel().config().setAutoRead(false);
         if (!context.pipeline.tryPublish(PUBLISH, this))
         {
             inFlight = false;
-            channel.channel().config().setAutoRead(true);
             final FullHttpResponse response = response(HttpResponseStatus.SERVICE_UNAVAILABLE, keepAlive);
             response.content().writeBytes("{\"responseCode\":\"91\"}".getBytes(java.nio.charset.StandardCharsets.US_ASCII));
             response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
@@ -451,7 +459,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
                 next.release();
             }
         }
-        if (!inFlight)
+        if (waiting.size() < MAX_WAITING && !channel.channel().config().isAutoRead())
         {
             channel.channel().config().setAutoRead(true);
         }
