@@ -4,7 +4,11 @@
 # project's load generator with the same options. Prints each run's summary and the ratio of the
 # switch to the median of the two bare runs. Loopback only; every run is bounded in time.
 #
-#   benchmarks/peak-ratio.sh [--protocol ISO|HTTP] [--switch-jvm "FLAGS"] [--warmup-seconds N] [-- LOADGEN OPTIONS]
+#   benchmarks/peak-ratio.sh [--protocol ISO|HTTP] [--switch-jvm "FLAGS"] [--switch-jar JAR] [--warmup-seconds N]
+#                            [--cards N] [-- LOADGEN OPTIONS]
+#
+# --switch-jvm defaults to the peak flags of docs/operations.md; --switch-jar to the one built here
+# (give an older build's jar to compare before and after in one run).
 #
 # Examples (build first: mvn -B -q package -DskipTests):
 #   benchmarks/peak-ratio.sh -- --connections 4 --window 256 --duration 20
@@ -17,10 +21,12 @@ protocol=ISO
 switch_jvm="-XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch"
 warmup_seconds=30
 cards=100000
+switch_jar=gateway/target/payment-switch.jar
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --protocol) protocol=$2; shift 2 ;;
     --switch-jvm) switch_jvm=$2; shift 2 ;;
+    --switch-jar) switch_jar=$2; shift 2 ;;
     --warmup-seconds) warmup_seconds=$2; shift 2 ;;
     --cards) cards=$2; shift 2 ;;
     --) shift; break ;;
@@ -29,7 +35,6 @@ while [[ $# -gt 0 ]]; do
 done
 loadgen_options=("$@")
 
-switch_jar=gateway/target/payment-switch.jar
 tools_jar=tools/target/payment-switch-tools.jar
 bench_jar=benchmarks/target/benchmarks.jar
 for jar in "$switch_jar" "$tools_jar" "$bench_jar"; do

@@ -94,33 +94,45 @@ public final class IsoMessage
         }
         final int bitmap = position;
         position += bitmapBytes;
-        for (int field = 2; field <= 128; field++)
+        for (int word = 0; word < bitmapBytes / 8; word++)
         {
-            if (field > 64 && !secondary)
+            long bits = bitmapWord(bitmap + word * 8);
+            if (word == 0)
             {
-                break;
+                bits &= Long.MAX_VALUE;
             }
-            final int bitIndex = field - 1;
-            if ((raw[bitmap + bitIndex / 8] & (0x80 >>> (bitIndex % 8))) == 0)
+            while (bits != 0)
             {
-                continue;
+                final int field = word * 64 + Long.numberOfLeadingZeros(bits) + 1;
+                bits &= ~(Long.MIN_VALUE >>> (field - 1 - word * 64));
+                if (field == 65)
+                {
+                    return failure();
+                }
+                final int next = readField(field, position);
+                if (next < 0)
+                {
+                    return failure();
+                }
+                position = next;
             }
-            if (field == 65)
-            {
-                return failure();
-            }
-            final int next = readField(field, position);
-            if (next < 0)
-            {
-                return failure();
-            }
-            position = next;
         }
         if (position != length)
         {
             return failure();
         }
         return has(11) ? OK : failure();
+    }
+
+    /** Eight bitmap bytes, big-endian: field 1 + n of the word is bit 63 - n. */
+    private long bitmapWord(final int at)
+    {
+        long word = 0;
+        for (int i = 0; i < 8; i++)
+        {
+            word = word << 8 | (raw[at + i] & 0xFF);
+        }
+        return word;
     }
 
     private int failure()
