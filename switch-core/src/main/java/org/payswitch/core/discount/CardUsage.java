@@ -41,6 +41,21 @@ final class CardUsage implements Snapshottable
         return usage.size();
     }
 
+    /**
+     * The packed counters of (campaign, card), 0 when it has none: one map lookup for the checks of
+     * a quote, read with {@link #totalOf}, {@link #onDay(long, int)} and {@link #inMonth}.
+     */
+    long packed(final int campaign, final int card)
+    {
+        return usage.get(key(campaign, card));
+    }
+
+    /** Uses ever, from {@link #packed} counters. */
+    static long totalOf(final long packed)
+    {
+        return packed >>> TOTAL_SHIFT;
+    }
+
     /** Uses of the campaign by the card, ever (net of RESTORE). */
     long total(final int campaign, final int card)
     {
@@ -147,14 +162,25 @@ final class CardUsage implements Snapshottable
         return Hashing.combine(Hashing.combine(Hashing.combine(seed, usage.size()), sum), xor);
     }
 
-    private static long onDay(final long packed, final int epochDay)
+    /** Uses on local day {@code epochDay}, from {@link #packed} counters. */
+    static long onDay(final long packed, final int epochDay)
     {
         return packed != 0 && epochDay <= lastDay(packed) ? (packed >>> DAILY_SHIFT) & PERIOD_MASK : 0;
     }
 
-    private static long inMonth(final long packed, final int epochDay)
+    /**
+     * Uses in the month of local day {@code epochDay}, from {@link #packed} counters. A day not after
+     * the day on record is in its month or an earlier one, so the month arithmetic runs only for a
+     * later day.
+     */
+    static long inMonth(final long packed, final int epochDay)
     {
-        return packed != 0 && monthIndexOf(epochDay) <= monthIndexOf(lastDay(packed)) ?
+        if (packed == 0)
+        {
+            return 0;
+        }
+        final int lastDay = lastDay(packed);
+        return epochDay <= lastDay || monthIndexOf(epochDay) <= monthIndexOf(lastDay) ?
             (packed >>> MONTH_SHIFT) & PERIOD_MASK : 0;
     }
 

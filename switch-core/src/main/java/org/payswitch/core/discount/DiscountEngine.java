@@ -36,6 +36,7 @@ public final class DiscountEngine implements Snapshottable
     private static final int MIN_PREFIX = 6;
     private static final int MAX_PREFIX = 8;
     private static final int[] NO_CAMPAIGNS = new int[0];
+    private static final int BINS = 1_000_000;
 
     private final ZoneCalendar calendar;
     private final ZoneCalendar pastCalendar;
@@ -45,6 +46,11 @@ public final class DiscountEngine implements Snapshottable
     @SuppressWarnings("unchecked")
     private final Long2ObjectHashMap<int[]>[] byPrefix = new Long2ObjectHashMap[MAX_PREFIX - MIN_PREFIX + 1];
     private Campaign[] table = new Campaign[0];
+    /**
+     * One bit per 6-digit BIN, set when some campaign's prefix (6, 7 or 8 digits) starts with it
+     * (125 KB): a card of a BIN no campaign names is told so by one bit, before any map lookup.
+     */
+    private final long[] binsCovered = new long[(BINS + 63) / 64];
 
     /** An engine whose days follow {@code zone}, sized for {@code expectedCardCounters} per-card counters. */
     public DiscountEngine(final ZoneId zone, final int expectedCardCounters)
@@ -88,6 +94,8 @@ public final class DiscountEngine implements Snapshottable
         {
             final Long2ObjectHashMap<int[]> index = byPrefix[prefix.length() - MIN_PREFIX];
             final long key = Long.parseLong(prefix);
+            final int bin = Integer.parseInt(prefix.substring(0, MIN_PREFIX));
+            binsCovered[bin >>> 6] |= 1L << bin;
             final int[] existing = index.getOrDefault(key, NO_CAMPAIGNS);
             if (Arrays.binarySearch(existing, campaign.number) < 0)
             {
@@ -142,9 +150,15 @@ public final class DiscountEngine implements Snapshottable
         final int day = calendar.epochDay(timestamp);
         out.epochDay = day;
         long prefix = Pan.prefix(pan, panLength, MAX_PREFIX);
+        final long bin = prefix / 100;
+        if (bin < 0 || bin >= BINS || (binsCovered[(int)bin >>> 6] & (1L << bin)) == 0)
+        {
+            return;
+        }
         for (int length = MAX_PREFIX; length >= MIN_PREFIX; length--)
         {
-            final int[] candidates = byPrefix[length - MIN_PREFIX].get(prefix);
+            final Long2ObjectHashMap<int[]> index = byPrefix[length - MIN_PREFIX];
+            final int[] candidates = index.isEmpty() ? null : index.get(prefix);
             if (candidates != null)
             {
                 for (final int number : candidates)
@@ -264,6 +278,7 @@ public final class DiscountEngine implements Snapshottable
         {
             index.clear();
         }
+        Arrays.fill(binsCovered, 0L);
         table = new Campaign[0];
         final int count = in.readInt();
         for (int i = 0; i < count; i++)
@@ -313,11 +328,15 @@ public final class DiscountEngine implements Snapshottable
         {
             return 0;
         }
-        if (campaign.tracksCards && (usage.total(campaign.number, card) >= definition.perCardLimit() ||
-            usage.onDay(campaign.number, card, day) >= definition.perCardDailyLimit() ||
-            usage.inMonthOf(campaign.number, card, day) >= definition.perCardMonthlyLimit()))
+        if (campaign.tracksCards)
         {
-            return 0;
+            final long packed = usage.packed(campaign.number, card);
+            if (CardUsage.totalOf(packed) >= definition.perCardLimit() ||
+                CardUsage.onDay(packed, day) >= definition.perCardDailyLimit() ||
+                CardUsage.inMonth(packed, day) >= definition.perCardMonthlyLimit())
+            {
+                return 0;
+            }
         }
         long discount = campaign.ruleDiscount(amount, transactionId);
         discount = Math.min(discount, amount - 1);

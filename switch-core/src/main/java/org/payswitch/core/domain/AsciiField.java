@@ -13,6 +13,18 @@ public final class AsciiField implements CharSequence
 {
     private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
+    /** Which byte values may appear in an identifier: [A-Za-z0-9_-]. */
+    private static final boolean[] IDENTIFIER = new boolean[256];
+
+    static
+    {
+        for (int b = 0; b < 256; b++)
+        {
+            IDENTIFIER[b] = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
+                b == '_' || b == '-';
+        }
+    }
+
     private final byte[] bytes;
     private int length;
 
@@ -118,10 +130,7 @@ public final class AsciiField implements CharSequence
     {
         for (int i = 0; i < length; i++)
         {
-            final byte b = bytes[i];
-            final boolean ok = (b >= 'A' && b <= 'Z') || (b >= 'a' && b <= 'z') || (b >= '0' && b <= '9') ||
-                b == '_' || b == '-';
-            if (!ok)
+            if (!IDENTIFIER[bytes[i] & 0xFF])
             {
                 return false;
             }

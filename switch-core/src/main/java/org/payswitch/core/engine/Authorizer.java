@@ -74,8 +74,9 @@ public final class Authorizer
             command.responseCode = ResponseCode.INVALID_MERCHANT;
             return;
         }
+        final int keyHash = TransactionStore.keyHash(merchant, command.orderId);
         final long fingerprint = fingerprint(command);
-        final int existing = transactions.findByKey(merchant, command.orderId);
+        final int existing = transactions.findByKey(merchant, command.orderId, keyHash);
         if (existing != TransactionStore.NOT_FOUND)
         {
             answerRetry(command, existing, fingerprint);
@@ -86,8 +87,8 @@ public final class Authorizer
         final int mcc = command.mcc != SwitchCommand.NO_MCC ? command.mcc : merchants.mcc(merchant);
         quote.clear();
         final ResponseCode code = decide(command, merchant, card, mcc, TransactionStore.idOf(transactions.count()));
-        final int txn = transactions.append(merchant, command.orderId, card, command.pan, command.panLength,
-            command.amount, command.currency, mcc, command.timestamp, fingerprint,
+        final int txn = transactions.append(keyHash, merchant, command.orderId, card, command.pan,
+            command.panLength, command.amount, command.currency, mcc, command.timestamp, fingerprint,
             command.capture ? TransactionStore.FLAG_SALE : 0);
         if (code.isApproved())
         {

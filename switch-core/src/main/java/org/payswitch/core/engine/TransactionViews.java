@@ -21,12 +21,9 @@ public final class TransactionViews
     /** Fills {@code view} with transaction {@code txn} as it stands now. */
     public void fill(final int txn, final TransactionView view)
     {
-        view.present = true;
-        view.transactionId = TransactionStore.idOf(txn);
+        transactions.copyTo(txn, view);
         merchants.copyId(transactions.merchant(txn), view.merchantId);
         transactions.copyOrderId(txn, view.orderId);
-        view.status = transactions.status(txn);
-        view.responseCode = transactions.responseCode(txn);
         if (view.responseCode.isApproved())
         {
             AuthCodes.write(view.transactionId, view.authCode);
@@ -35,18 +32,6 @@ public final class TransactionViews
         {
             view.authCode.clear();
         }
-        view.amount = transactions.amount(txn);
-        view.discount = transactions.discount(txn);
-        view.chargedAmount = view.amount - view.discount;
-        view.capturedAmount = transactions.captured(txn);
-        view.refundedAmount = transactions.refunded(txn);
-        final int campaign = transactions.campaign(txn);
-        view.campaignId = campaign == DiscountQuote.NONE ? null : discounts.campaignId(campaign);
-        view.campaignNumber = campaign;
-        view.currency = transactions.currency(txn);
-        view.pan = transactions.pan(txn);
-        view.panLength = transactions.panLength(txn);
-        view.mcc = transactions.mcc(txn);
-        view.createdAt = transactions.createdAt(txn);
+        view.campaignId = view.campaignNumber == DiscountQuote.NONE ? null : discounts.campaignId(view.campaignNumber);
     }
 }

@@ -22,6 +22,9 @@ public final class HashIndex
     }
 
     private int[] slots;
+    /** The empty slot where the last unsuccessful lookup of {@link #missHash} ended, or -1. */
+    private int missIndex = -1;
+    private int missHash;
     private int mask;
     private int size;
     private int resizeThreshold;
@@ -47,6 +50,8 @@ public final class HashIndex
             final int value = slots[index * 2 + 1];
             if (value == MISSING)
             {
+                missIndex = index;
+                missHash = hash;
                 return MISSING;
             }
             if (slots[index * 2] == hash && matcher.matches(value))
@@ -94,10 +99,16 @@ public final class HashIndex
         {
             slots[i] = MISSING;
         }
+        missIndex = -1;
         size = 0;
     }
 
-    /** Adds a value under the hash; the caller makes sure its key is not present already. */
+    /**
+     * Adds a value under the hash; the caller makes sure its key is not present already. Right
+     * after an unsuccessful {@link #get} of the same hash (an idempotency check, then the insert of
+     * the new key) the slot where that lookup ended is used without probing again: it is still the
+     * first empty slot of the hash's chain, since nothing is ever removed.
+     */
     public void put(final int hash, final int value)
     {
         if (size >= resizeThreshold)
@@ -110,11 +121,16 @@ public final class HashIndex
 
     private void insert(final int hash, final int value)
     {
-        int index = spread(hash) & mask;
-        while (slots[index * 2 + 1] != MISSING)
+        int index = missIndex;
+        if (index < 0 || hash != missHash || slots[index * 2 + 1] != MISSING)
         {
-            index = (index + 1) & mask;
+            index = spread(hash) & mask;
+            while (slots[index * 2 + 1] != MISSING)
+            {
+                index = (index + 1) & mask;
+            }
         }
+        missIndex = -1;
         slots[index * 2] = hash;
         slots[index * 2 + 1] = value;
     }
@@ -144,6 +160,7 @@ public final class HashIndex
         {
             slots[i] = MISSING;
         }
+        missIndex = -1;
         mask = capacity - 1;
         resizeThreshold = (int)(capacity * 0.7f);
     }
