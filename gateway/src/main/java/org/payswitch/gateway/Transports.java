@@ -1,5 +1,6 @@
 package org.payswitch.gateway;
 
+import io.netty.channel.Channel;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.IoHandlerFactory;
 import io.netty.channel.MultiThreadIoEventLoopGroup;
@@ -7,10 +8,12 @@ import io.netty.channel.ServerChannel;
 import io.netty.channel.epoll.Epoll;
 import io.netty.channel.epoll.EpollIoHandler;
 import io.netty.channel.epoll.EpollServerSocketChannel;
+import io.netty.channel.epoll.EpollSocketChannel;
 import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.channel.socket.nio.NioSocketChannel;
 
-/** Native epoll where it is available (Linux x86_64), NIO elsewhere. */
+/** Native epoll where it is available (Linux x86_64), NIO elsewhere: for the servers and the load generator. */
 public final class Transports
 {
     private Transports()
@@ -28,6 +31,12 @@ public final class Transports
     {
         final IoHandlerFactory factory = epoll() ? EpollIoHandler.newFactory() : NioIoHandler.newFactory();
         return new MultiThreadIoEventLoopGroup(threads, factory);
+    }
+
+    /** The client socket channel class matching {@link #group} (the load generator's). */
+    public static Class<? extends Channel> socketChannel()
+    {
+        return epoll() ? EpollSocketChannel.class : NioSocketChannel.class;
     }
 
     /** The server channel class matching {@link #group}. */

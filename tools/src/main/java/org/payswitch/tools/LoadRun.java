@@ -12,13 +12,11 @@ import io.netty.channel.ChannelFuture;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.MultiThreadIoEventLoopGroup;
-import io.netty.channel.nio.NioIoHandler;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.channel.socket.nio.NioSocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import org.payswitch.gateway.Transports;
 
 /**
  * Drives one run: opens the connections, starts them together, and then, second by second,
@@ -55,7 +53,7 @@ final class LoadRun
     /** Runs; null when a connection could not be opened (said on {@code out}). */
     LoadResult run() throws InterruptedException
     {
-        final EventLoopGroup group = new MultiThreadIoEventLoopGroup(options.threads, NioIoHandler.newFactory());
+        final EventLoopGroup group = Transports.group(options.threads);
         final long measuredNanos;
         try
         {
@@ -83,7 +81,7 @@ final class LoadRun
                 new IsoLoadConnection(plan, c, requests, merchantIds, done) :
                 new HttpLoadConnection(plan, c, requests, merchantIds, done, options.host + ":" + options.port);
             connections.add(handler);
-            final ChannelFuture connected = new Bootstrap().group(group).channel(NioSocketChannel.class)
+            final ChannelFuture connected = new Bootstrap().group(group).channel(Transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
                 .handler(new ChannelInitializer<SocketChannel>()
                 {
