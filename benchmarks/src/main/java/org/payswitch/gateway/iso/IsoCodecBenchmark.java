@@ -76,7 +76,7 @@ public class IsoCodecBenchmark extends SwitchFork
         {
             throw new IllegalStateException("the benchmark's 0100 does not decode");
         }
-        echo.copyFrom(request);
+        decode();
         decided.responseCode = ResponseCode.APPROVED;
         decided.transaction.present = true;
         decided.transaction.transactionId = 1;

@@ -25,6 +25,7 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.payswitch.benchmarks.SwitchFork;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
@@ -78,7 +79,10 @@ public class PipelineBenchmark extends SwitchFork
     private final IsoMessage request = new IsoMessage();
     private final IsoWriter writer = new IsoWriter();
     private final ByteBuf frame = Unpooled.directBuffer(256);
-    private final byte[] orderId = new byte[12];
+    private final byte[] orderIdDigits = new byte[12];
+    private final AsciiField orderId = new AsciiField(12);
+    private final String[] merchants = new String[DemoData.MERCHANTS];
+    private final long[] pans = new long[CARDS_OF_THE_BIN];
     private final AtomicLong answered = new AtomicLong();
     private final AtomicLong approved = new AtomicLong();
     private Path folder;
@@ -90,6 +94,14 @@ public class PipelineBenchmark extends SwitchFork
     public void start() throws IOException
     {
         folder = Files.createTempDirectory("pipeline-benchmark");
+        for (int j = 0; j < merchants.length; j++)
+        {
+            merchants[j] = DemoData.merchantId(j);
+        }
+        for (int i = 0; i < pans.length; i++)
+        {
+            pans[i] = DemoData.pan(4 * i + 3);
+        }
         final SwitchEngine engine = new SwitchEngine(EngineConfig.defaults().withExpected(CARDS, 1 << 25));
         DemoData.load(engine, CARDS, MIDNIGHT);
         journal = new JournalWriter(JournalConfig.in(folder));
@@ -141,25 +153,29 @@ public class PipelineBenchmark extends SwitchFork
         }
     }
 
-    /** Authorization {@code n}: a new order id, a card of BIN 518888, the request decoded as the I/O thread would. */
+    /**
+     * Authorization {@code n}: a new order id, a card of BIN 518888, the request encoded and decoded as
+     * the I/O thread would; cards and merchant ids are prepared in setup, so nothing is allocated.
+     */
     private void next(final long n)
     {
         long digits = n;
-        for (int i = orderId.length - 1; i >= 0; i--)
+        for (int i = orderIdDigits.length - 1; i >= 0; i--)
         {
-            orderId[i] = (byte)('0' + digits % 10);
+            orderIdDigits[i] = (byte)('0' + digits % 10);
             digits /= 10;
         }
+        orderId.set(orderIdDigits, 0, orderIdDigits.length);
         frame.clear();
         writer.begin(frame, 100, false)
-            .llNumeric(2, DemoData.pan(4 * (int)(n % CARDS_OF_THE_BIN) + 3), 16)
+            .llNumeric(2, pans[(int)(n % CARDS_OF_THE_BIN)], 16)
             .numeric(3, 0)
             .numeric(4, 1_000 + (n & 1_023))
             .numeric(11, n % MAX_STAN + 1)
             .numeric(14, DemoData.EXPIRY)
-            .ascii(37, new String(orderId, java.nio.charset.StandardCharsets.US_ASCII))
+            .ascii(37, orderId)
             .ascii(41, "BENCH001")
-            .ascii(42, DemoData.merchantId((int)(n % DemoData.MERCHANTS)))
+            .ascii(42, merchants[(int)(n % DemoData.MERCHANTS)])
             .ascii(49, "156")
             .end();
         frame.skipBytes(2);
