@@ -14,10 +14,12 @@ import org.payswitch.core.engine.SwitchCommand;
  * batch that holds it) is not executed: it is answered 91 and not journaled, as a full ring would
  * have answered it, so past capacity the switch refuses at once instead of answering late. The
  * clock is the gateway's ({@code System.nanoTime()}, the receipt stamps' clock), read once a
- * batch; it decides only whether a request is executed, never what the engine decides. An exception is a bug:
- * the command is answered 96, counted, logged once with context (PAN masked), and the switch
- * goes on. The command is still journaled (marked failed) so a replay meets the same state.
- * Answers to requests (events with a {@code replyTo}) are counted by response code.
+ * batch; it decides only whether a request is executed, never what the engine decides.
+ *
+ * <p>An exception is a bug: the command is answered 96, counted, logged once with context (PAN
+ * masked), and the switch goes on. The command is still journaled (marked failed) so a replay
+ * meets the same state. Answers to requests (events with a {@code replyTo}) are counted by
+ * response code.
  *
  * <p>Before deciding the authorizations of a batch the Disruptor hands over, it lets the
  * processor prefetch up to {@value #PREFETCH} of them at a time (read-only: their slots are
@@ -71,7 +73,7 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     {
         final SwitchCommand command = event.command;
         nextSequence = sequence + 1;
-        if (event.replyTo != null && event.receivedNanos != 0 && batchStartNanos - event.receivedNanos > maxQueueDelayNanos)
+        if (waitedTooLong(event))
         {
             shed(event, command);
             return;
@@ -98,6 +100,13 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
         {
             metrics.countAnswer(command.responseCode);
         }
+    }
+
+    /** A gateway's request (it has somewhere to answer and a receipt time) that waited past the queue delay. */
+    private boolean waitedTooLong(final SwitchEvent event)
+    {
+        return event.replyTo != null && event.receivedNanos != 0 &&
+            batchStartNanos - event.receivedNanos > maxQueueDelayNanos;
     }
 
     /** Refuses a request that waited too long: 91, nothing executed, nothing journaled. */
