@@ -3,19 +3,26 @@ package org.payswitch.gateway.http;
 import java.time.ZoneId;
 import java.util.function.BooleanSupplier;
 
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
 import org.payswitch.core.pipeline.SwitchPipeline;
 
 /**
  * What every HTTP connection shares: the pipeline to publish into, the operator token, the
- * readiness of the switch, and the answer writers of the reply thread.
+ * readiness of the switch, and the answer writers (and their scratch) of the reply thread.
  */
 public final class HttpContext
 {
+    /** An answer body's room at first (a campaign list or the metrics grow it). */
+    private static final int REPLY_BODY_BYTES = 1024;
+
     final SwitchPipeline pipeline;
     final String adminBearer;
     final BooleanSupplier ready;
     final HttpAnswers answers;
     final PrometheusText metrics;
+    /** The reply thread's scratch for an answer's body, written before its headers (whose length it sets). */
+    final ByteBuf replyBody = Unpooled.buffer(REPLY_BODY_BYTES);
 
     public HttpContext(
         final SwitchPipeline pipeline, final String adminToken, final ZoneId zone, final BooleanSupplier ready)

@@ -16,6 +16,7 @@ import io.netty.handler.codec.http.FullHttpResponse;
 import io.netty.handler.codec.http.HttpHeaderNames;
 import io.netty.handler.codec.http.HttpHeaderValues;
 import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponseEncoder;
 import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
@@ -61,14 +62,17 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     private final AuthorizationParser authorizations = new AuthorizationParser();
     /** Pipelined requests held before the socket stops being read. */
     static final int MAX_WAITING = 16;
+    /** Room for an answer's status line and headers. */
+    private static final int ANSWER_HEAD_BYTES = 160;
+
 
     private final ArrayDeque<FullHttpRequest> waiting = new ArrayDeque<>();
     private final Runnable deliver = this::deliver;
-    /** The reply thread's answer, until its batch ends; owned by the reply thread. */
-    private FullHttpResponse answered;
+    /** The reply thread's answer (encoded whole), until its batch ends; owned by the reply thread. */
+    private ByteBuf answered;
     private boolean answeredKeepAlive;
     /** The answer handed to the I/O thread by {@link #flush}, taken by {@link #deliver}. */
-    private final AtomicReference<FullHttpResponse> handedOver = new AtomicReference<>();
+    private final AtomicReference<ByteBuf> handedOver = new AtomicReference<>();
     private volatile boolean handedOverKeepAlive;
     private ChannelHandlerContext channel;
     private boolean inFlight;
@@ -137,6 +141,11 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         request.timestamp = System.currentTimeMillis();
         final String uri = http.uri();
         final HttpMethod method = http.method();
+        if (method == HttpMethod.HEAD)
+        {
+            respondHeadOnly(keepAlive);
+            return;
+        }
         try
         {
             if (method == HttpMethod.POST && AUTHORIZATIONS.equals(uri))
@@ -384,29 +393,31 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         }
     }
 
-    /** Reply thread: encodes the answer of the request this connection published; {@link #flush} sends it. */
+    /**
+     * Reply thread: encodes the whole answer of the request this connection published, status
+     * line, headers and body, into one buffer ({@link HttpHead}); {@link #flush} sends it.
+     */
     @Override
     public void answer(final SwitchEvent event)
     {
         final AnswerKind kind = AnswerKind.values()[(int)(event.replyToken & 0xFF)];
         final boolean keepAlive = (event.replyToken & (1L << 8)) != 0;
-        final HttpResponseStatus status = kind == AnswerKind.METRICS ? HttpResponseStatus.OK :
-            HttpAnswers.status(event.command, kind);
-        final FullHttpResponse response = response(status, keepAlive);
-        if (kind == AnswerKind.METRICS)
+        final boolean metrics = kind == AnswerKind.METRICS;
+        final HttpResponseStatus status = metrics ? HttpResponseStatus.OK : HttpAnswers.status(event.command, kind);
+        final ByteBuf body = context.replyBody;
+        body.clear();
+        if (metrics)
         {
-            response.headers().set(HttpHeaderNames.CONTENT_TYPE, "text/plain; version=0.0.4; charset=utf-8");
-            context.metrics.write(event.command.answer, response.content());
+            context.metrics.write(event.command.answer, body);
         }
         else
         {
-            context.answers.write(event.command, kind, response.content());
+            context.answers.write(event.command, kind, body);
         }
-        if (event.command.responseCode == ResponseCode.SWITCH_UNAVAILABLE)
-        {
-            response.headers().set(HttpHeaderNames.RETRY_AFTER, "1");
-        }
-        HttpUtil.setContentLength(response, response.content().readableBytes());
+        final ByteBuf response = channel.alloc().buffer(ANSWER_HEAD_BYTES + body.readableBytes());
+        HttpHead.write(response, status, metrics, keepAlive,
+            event.command.responseCode == ResponseCode.SWITCH_UNAVAILABLE, body.readableBytes());
+        response.writeBytes(body);
         answered = response;
         answeredKeepAlive = keepAlive;
     }
@@ -415,7 +426,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     @Override
     public void flush()
     {
-        final FullHttpResponse response = answered;
+        final ByteBuf response = answered;
         if (response != null)
         {
             answered = null;
@@ -428,18 +439,19 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     /** I/O thread: writes and flushes the answer handed over, then reads the next request. */
     private void deliver()
     {
-        final FullHttpResponse response = handedOver.getAndSet(null);
+        final ByteBuf response = handedOver.getAndSet(null);
         if (response == null)
         {
             return;
         }
+        final ChannelHandlerContext raw = channel.pipeline().context(HttpResponseEncoder.class);
         if (handedOverKeepAlive)
         {
-            channel.writeAndFlush(response, channel.voidPromise());
+            raw.writeAndFlush(response, raw.voidPromise());
         }
         else
         {
-            channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            raw.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
         resume();
     }
@@ -479,6 +491,14 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             response.headers().set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         }
         return response;
+    }
+
+    /** HEAD is served by no endpoint: 405 with no body (a body after a HEAD's answer would be read as the next answer). */
+    private void respondHeadOnly(final boolean keepAlive)
+    {
+        final FullHttpResponse response = response(HttpResponseStatus.METHOD_NOT_ALLOWED, keepAlive);
+        response.headers().set(HttpHeaderNames.ALLOW, "GET, POST");
+        send(response, keepAlive);
     }
 
     private void respondError(final HttpResponseStatus status, final String message, final boolean keepAlive)
