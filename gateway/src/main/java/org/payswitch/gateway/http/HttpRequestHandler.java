@@ -75,6 +75,8 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     private final AtomicReference<ByteBuf> handedOver = new AtomicReference<>();
     private volatile boolean handedOverKeepAlive;
     private ChannelHandlerContext channel;
+    /** Where answers encoded whole are written: the response encoder's context, so they pass it by. */
+    private ChannelHandlerContext encoded;
     private boolean inFlight;
     private long token;
     private long receivedNanos;
@@ -88,6 +90,8 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         channel = ctx;
+        final ChannelHandlerContext encoder = ctx.pipeline().context(HttpResponseEncoder.class);
+        encoded = encoder == null ? ctx : encoder;
     }
 
     @Override
@@ -444,14 +448,13 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         {
             return;
         }
-        final ChannelHandlerContext raw = channel.pipeline().context(HttpResponseEncoder.class);
         if (handedOverKeepAlive)
         {
-            raw.writeAndFlush(response, raw.voidPromise());
+            encoded.writeAndFlush(response, encoded.voidPromise());
         }
         else
         {
-            raw.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            encoded.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
         resume();
     }
