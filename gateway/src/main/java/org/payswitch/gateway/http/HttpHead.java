@@ -15,7 +15,8 @@ final class HttpHead
 {
     private static final byte[] HTTP_1_1 = ascii("HTTP/1.1 ");
     private static final byte[] CONTENT_TYPE_JSON = ascii("\r\ncontent-type: application/json");
-    private static final byte[] CONTENT_TYPE_PROMETHEUS = ascii("\r\ncontent-type: text/plain; version=0.0.4; charset=utf-8");
+    private static final byte[] CONTENT_TYPE_PROMETHEUS =
+        ascii("\r\ncontent-type: text/plain; version=0.0.4; charset=utf-8");
     private static final byte[] KEEP_ALIVE = ascii("\r\nconnection: keep-alive");
     private static final byte[] CLOSE = ascii("\r\nconnection: close");
     private static final byte[] RETRY_AFTER = ascii("\r\nretry-after: 1");

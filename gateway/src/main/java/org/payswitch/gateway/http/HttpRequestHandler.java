@@ -496,7 +496,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         return response;
     }
 
-    /** HEAD is served by no endpoint: 405 with no body (a body after a HEAD's answer would be read as the next answer). */
+    /** HEAD is served by no endpoint: 405, no body (a body after a HEAD's answer would read as the next answer). */
     private void respondHeadOnly(final boolean keepAlive)
     {
         final FullHttpResponse response = response(HttpResponseStatus.METHOD_NOT_ALLOWED, keepAlive);

@@ -313,7 +313,7 @@ public final class IsoMessage
         out.writeBytes(raw, start[field], end[field] - start[field]);
     }
 
-    /** Copies the field exactly as it was received (length prefix included) to {@code into} at {@code at}; returns its length. */
+    /** Copies the field as received (length prefix included) to {@code into} at {@code at}; returns its length. */
     int copyEncoded(final int field, final byte[] into, final int at)
     {
         final int bytes = end[field] - start[field];

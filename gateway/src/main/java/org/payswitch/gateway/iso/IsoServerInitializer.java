@@ -12,7 +12,8 @@ import org.payswitch.gateway.IdleConnectionCloser;
 /**
  * The pipeline of an ISO 8583 connection: idle timeout, 2-byte big-endian length framing (jPOS
  * PostChannel, or NACChannel without TPDU) decoded in place and failing fast beyond 4 096 bytes
- * ({@link IsoFrameDecoder}), then the request handler. Each ring slot carries an {@link IsoEcho} ({@link #newSlotAttachment()}).
+ * ({@link IsoFrameDecoder}), then the request handler. Each ring slot carries an {@link IsoEcho}
+ * ({@link #newSlotAttachment()}).
  */
 public final class IsoServerInitializer extends ChannelInitializer<SocketChannel>
 {

@@ -70,13 +70,14 @@ public final class SwitchPipeline implements AutoCloseable
             new StageThreads(config.layout()), ProducerType.MULTI, config.waiting().create());
         disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
-        final BusinessLogicHandler business = new BusinessLogicHandler(executor, metrics, ring, config.maxQueueDelayNanos(),
-            SystemNanoClock.INSTANCE);
+        final BusinessLogicHandler business = new BusinessLogicHandler(executor, metrics, ring,
+            config.maxQueueDelayNanos(), SystemNanoClock.INSTANCE);
         final JournalHandler journaling = new JournalHandler(journal, metrics, () -> accepting = false);
         final ReplyHandler reply = new ReplyHandler(sink, metrics);
         switch (config.layout())
         {
-            case FUSED -> disruptor.handleEventsWith(stage(new FusedStageHandler(business, journaling, reply), lastResort));
+            case FUSED -> disruptor.handleEventsWith(
+                stage(new FusedStageHandler(business, journaling, reply), lastResort));
             case STAGED -> disruptor
                 .handleEventsWith(stage(business, lastResort))
                 .then(stage(journaling, lastResort))
