@@ -1,5 +1,6 @@
 package org.payswitch.gateway;
 
+import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 
 import org.payswitch.core.config.ConfigException;
@@ -21,6 +22,22 @@ public final class SwitchLauncher
 
     private SwitchLauncher()
     {
+    }
+
+    /**
+     * Says once, at start, when the JVM runs a collector that pauses to copy what the engine keeps
+     * (G1, the default): at the peak those pauses reach tens of milliseconds (docs/operations.md).
+     */
+    private static void adviseOnTheCollector()
+    {
+        final boolean zgc = ManagementFactory.getGarbageCollectorMXBeans().stream()
+            .anyMatch(collector -> collector.getName().startsWith("ZGC"));
+        if (!zgc)
+        {
+            System.getLogger(SwitchLauncher.class.getName()).log(System.Logger.Level.INFO,
+                "for a peak, start with -XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch: this JVM's collector " +
+                "pauses to copy the state the switch keeps (docs/operations.md, 'Running at the peak')");
+        }
     }
 
     public static void main(final String[] args)
@@ -48,6 +65,7 @@ public final class SwitchLauncher
             final boolean drained = started.join().stop();
             System.exit(drained ? 0 : 1);
         });
+        adviseOnTheCollector();
         try
         {
             started.complete(SwitchGateway.start(config));
