@@ -1,6 +1,6 @@
 package org.payswitch.gateway.http;
 
-/** Which JSON shape an HTTP answer takes (shared/API.md section 3). */
+/** Which JSON shape an HTTP answer takes (docs/api.md section 3). */
 enum AnswerKind
 {
     AUTHORIZATION,

@@ -15,7 +15,7 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Aggregates a request body up to a limit; a larger one is answered 400 with a format-error body
- * (as shared/API.md asks for bad input) and the connection is closed, so nothing is buffered
+ * (as docs/api.md asks for bad input) and the connection is closed, so nothing is buffered
  * past the limit.
  */
 final class BoundedBodyAggregator extends HttpObjectAggregator

@@ -22,7 +22,7 @@ import org.payswitch.core.engine.TransactionView;
 import org.payswitch.gateway.json.JsonWriter;
 
 /**
- * Writes the JSON answers of shared/API.md section 3 from an executed command, and decides
+ * Writes the JSON answers of docs/api.md section 3 from an executed command, and decides
  * their HTTP status: decisions are 200, 94 is 409, 25 is 404, 30 is 400, 91 is 503, 96 is 500.
  * Runs on the reply thread; one instance per thread.
  */

@@ -20,7 +20,7 @@ import org.payswitch.gateway.IdleConnectionCloser;
  */
 public final class HttpServerInitializer extends ChannelInitializer<SocketChannel>
 {
-    /** Largest body accepted (shared/API.md: at most 64 KiB). */
+    /** Largest body accepted (docs/api.md: at most 64 KiB). */
     public static final int MAX_BODY = 64 * 1024;
 
     private final HttpContext context;

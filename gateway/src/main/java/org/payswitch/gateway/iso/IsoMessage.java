@@ -11,7 +11,7 @@ import org.payswitch.core.domain.AsciiField;
  */
 public final class IsoMessage
 {
-    /** Largest message accepted (shared/API.md: longer frames close the connection). */
+    /** Largest message accepted (docs/api.md: longer frames close the connection). */
     public static final int MAX_LENGTH = 4096;
 
     /** {@link #decode} result: the message is well formed. */

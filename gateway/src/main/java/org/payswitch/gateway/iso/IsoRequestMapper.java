@@ -5,7 +5,7 @@ import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
- * Turns a decoded ISO 8583 request into an engine command (shared/API.md section 4): 0100 hold,
+ * Turns a decoded ISO 8583 request into an engine command (docs/api.md section 4): 0100 hold,
  * 0200 sale, 0220 capture, 0400/0420 reversal, the original named by DE 42 + DE 37. False when a
  * field the MTI needs is missing or malformed: the request is answered 30.
  */

@@ -17,7 +17,7 @@ import java.util.stream.Stream;
 import org.payswitch.core.pipeline.PipelineConfig;
 
 /**
- * Every setting of the switch, typed, with the defaults of shared/API.md section 6. Values come
+ * Every setting of the switch, typed, with the defaults of docs/api.md section 6. Values come
  * from, lowest first: the defaults, a {@code --config FILE} (Java properties, keys as the
  * options without dashes, e.g. {@code http-port=8080}), system properties
  * {@code -Dpayswitch.http-port=8080}, and the command line {@code --http-port 8080}.

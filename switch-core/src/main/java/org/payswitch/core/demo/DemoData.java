@@ -16,7 +16,7 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 
 /**
- * The demo data of shared/API.md section 5: cards, merchants and three campaigns, loaded
+ * The demo data of docs/api.md section 5: cards, merchants and three campaigns, loaded
  * through ordinary commands so they land in the engine exactly as an operator's would.
  */
 public final class DemoData

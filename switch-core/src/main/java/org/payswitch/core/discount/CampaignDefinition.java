@@ -4,7 +4,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * A bank-card instant-discount campaign as a bank defines it (shared/API.md, POST /v1/campaigns).
+ * A bank-card instant-discount campaign as a bank defines it (docs/api.md, POST /v1/campaigns).
  * Limits and budgets use {@link #NO_LIMIT} for "none" (null on the wire). Lists are copied.
  */
 public record CampaignDefinition(

@@ -1,6 +1,6 @@
 package org.payswitch.core.domain;
 
-/** The states of a transaction's life (shared/API.md section 2). */
+/** The states of a transaction's life (docs/api.md section 2). */
 public enum TransactionStatus
 {
     /** Credit held for the charged amount, waiting for capture, reversal or expiry. */

@@ -28,7 +28,7 @@ public enum CommandType
     PAUSE_CAMPAIGN(true),
     /** Resume a paused campaign by id. */
     RESUME_CAMPAIGN(true),
-    /** Load shared/API.md's demo data ({@code amount} cards); journaled as one record, not a million. */
+    /** Load docs/api.md's demo data ({@code amount} cards); journaled as one record, not a million. */
     LOAD_DEMO_DATA(true),
     /**
      * Write a snapshot of all state at this point of the command stream ({@code amount} is the

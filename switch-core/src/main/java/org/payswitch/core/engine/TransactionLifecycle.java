@@ -8,7 +8,7 @@ import org.payswitch.core.domain.TransactionStatus;
 import org.payswitch.core.domain.ZoneCalendar;
 
 /**
- * What happens to a transaction after its authorization (shared/API.md section 2): capture
+ * What happens to a transaction after its authorization (docs/api.md section 2): capture
  * (full or partial, once; the rest of the hold released), reversal, refunds by refund id, and
  * expiry of holds in event time. A repeated identical request is answered, not applied twice.
  */

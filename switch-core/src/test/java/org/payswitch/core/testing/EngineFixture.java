@@ -16,7 +16,7 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 
 /**
- * An engine with a few demo cards and merchants (shared/API.md section 5), a settable event
+ * An engine with a few demo cards and merchants (docs/api.md section 5), a settable event
  * clock, and one-line commands, so tests read as the contract does.
  */
 public final class EngineFixture
