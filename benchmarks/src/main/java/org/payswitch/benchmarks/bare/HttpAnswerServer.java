@@ -1,17 +1,9 @@
 package org.payswitch.benchmarks.bare;
 
 import java.util.concurrent.Callable;
-import java.util.concurrent.TimeUnit;
 
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.codec.http.HttpServerCodec;
-import org.payswitch.gateway.Transports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -51,35 +43,15 @@ public final class HttpAnswerServer implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException
     {
-        final EventLoopGroup boss = Transports.group(1);
-        final EventLoopGroup io = Transports.group(listen.ioThreads);
-        final Channel server = new ServerBootstrap()
-            .group(boss, io)
-            .channel(Transports.serverChannel())
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel channel)
-                {
-                    channel.pipeline()
-                        .addLast(new HttpServerCodec())
-                        .addLast(new HttpObjectAggregator(64 * 1024))
-                        .addLast(FixedAnswerHandler.INSTANCE);
-                }
-            })
-            .bind(listen.bind, port).sync().channel();
+        final BareListener listener = BareListener.open(listen, port, pipeline -> pipeline
+            .addLast(new HttpServerCodec())
+            .addLast(new HttpObjectAggregator(64 * 1024))
+            .addLast(FixedAnswerHandler.INSTANCE));
         System.out.printf("http-answer-server listening on %s (%s, %d I/O thread(s), answer of %d bytes)%n",
-            server.localAddress(), Transports.epoll() ? "epoll" : "nio", listen.ioThreads,
-            FixedAnswerHandler.ANSWER.length());
+            listener.localAddress(), BareListener.transport(), listen.ioThreads, FixedAnswerHandler.ANSWER.length());
         System.out.flush();
-        Runtime.getRuntime().addShutdownHook(new Thread(() ->
-        {
-            server.close().syncUninterruptibly();
-            io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-        }, "http-answer-stop"));
-        server.closeFuture().syncUninterruptibly();
+        Runtime.getRuntime().addShutdownHook(new Thread(listener::close, "http-answer-stop"));
+        listener.awaitClose();
         return 0;
     }
 }

@@ -12,18 +12,11 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
-import io.netty.bootstrap.ServerBootstrap;
-import io.netty.channel.Channel;
-import io.netty.channel.ChannelInitializer;
-import io.netty.channel.ChannelOption;
-import io.netty.channel.EventLoopGroup;
-import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueueBuilder;
 import net.openhft.chronicle.queue.rollcycles.LargeRollCycles;
 import org.payswitch.benchmarks.TempFolders;
-import org.payswitch.gateway.Transports;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -31,9 +24,9 @@ import picocli.CommandLine.Option;
 
 /**
  * The bare limit of the switch's ISO 8583 path: the same transport with no business logic. Netty
- * (native epoll when available, as the switch's {@link Transports}), one boss and by default one
- * I/O event loop, the switch's framing (API.md section 4: a 2-byte big-endian length, at most
- * 4 096 bytes); each frame is copied into a slot of a multi-producer Disruptor ring
+ * (native epoll when available, as the switch's {@code Transports}, opened by {@link BareListener}),
+ * one boss and by default one I/O event loop, the switch's framing (API.md section 4: a 2-byte
+ * big-endian length, at most 4 096 bytes); each frame is copied into a slot of a multi-producer Disruptor ring
  * ({@code tryPublishEvent}; a full ring drops the frame and counts it); one consumer thread
  * journals the request bytes to a Chronicle Queue and answers it (0110/0210: the request echoed
  * with DE 39 = "00", {@link IsoEchoAnswer}), writing each connection's answers of a batch at once.
@@ -95,31 +88,15 @@ public final class IsoEchoServer implements Callable<Integer>
         disruptor.handleEventsWith(consumer);
         final RingBuffer<FrameSlot> ring = disruptor.start();
         final LongAdder refused = new LongAdder();
-        final EventLoopGroup boss = Transports.group(1);
-        final EventLoopGroup io = Transports.group(listen.ioThreads);
-        final Channel server = new ServerBootstrap()
-            .group(boss, io)
-            .channel(Transports.serverChannel())
-            .childOption(ChannelOption.TCP_NODELAY, true)
-            .childHandler(new ChannelInitializer<SocketChannel>()
-            {
-                @Override
-                protected void initChannel(final SocketChannel channel)
-                {
-                    channel.pipeline()
-                        .addLast(new LengthFieldBasedFrameDecoder(IsoEchoAnswer.MAX_LENGTH + 2, 0, 2, 0, 2, true))
-                        .addLast(new FramePublisher(ring, refused));
-                }
-            })
-            .bind(listen.bind, port).sync().channel();
+        final BareListener listener = BareListener.open(listen, port, pipeline -> pipeline
+            .addLast(new LengthFieldBasedFrameDecoder(IsoEchoAnswer.MAX_LENGTH + 2, 0, 2, 0, 2, true))
+            .addLast(new FramePublisher(ring, refused)));
         System.out.printf("iso-echo-server listening on %s (%s, %d I/O thread(s), wait %s, ring %d, journal %s)%n",
-            server.localAddress(), Transports.epoll() ? "epoll" : "nio", listen.ioThreads, wait, ringSize, directory);
+            listener.localAddress(), BareListener.transport(), listen.ioThreads, wait, ringSize, directory);
         System.out.flush();
         final Thread stop = new Thread(() ->
         {
-            server.close().syncUninterruptibly();
-            io.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
-            boss.shutdownGracefully(0, 1, TimeUnit.SECONDS).syncUninterruptibly();
+            listener.close();
             try
             {
                 disruptor.shutdown(2, TimeUnit.SECONDS);
@@ -138,7 +115,7 @@ public final class IsoEchoServer implements Callable<Integer>
             System.out.flush();
         }, "iso-echo-stop");
         Runtime.getRuntime().addShutdownHook(stop);
-        server.closeFuture().syncUninterruptibly();
+        listener.awaitClose();
         return 0;
     }
 

@@ -55,22 +55,8 @@ public class IsoCodecBenchmark extends SwitchFork
     public void prepare()
     {
         frame = Unpooled.directBuffer(256);
-        new IsoWriter().begin(frame, 100, false)
-            .llNumeric(2, DemoData.pan(0), 16)
-            .numeric(3, 0)
-            .numeric(4, AMOUNT)
-            .numeric(7, 1_111_000_000L)
-            .numeric(11, STAN)
-            .numeric(12, 0)
-            .numeric(13, 1111)
-            .numeric(14, DemoData.EXPIRY)
-            .llNumeric(32, 12_345, 5)
-            .ascii(37, "R00000000001")
-            .ascii(41, "BENCH001")
-            .ascii(42, DemoData.merchantId(1))
-            .ascii(49, "156")
-            .end();
-        frame.skipBytes(2);
+        BenchmarkFrames.authorization(new IsoWriter(), frame, DemoData.pan(0), AMOUNT, STAN, "R00000000001",
+            DemoData.merchantId(1));
         answer = Unpooled.directBuffer(256);
         if (request.decode(frame) != IsoMessage.OK)
         {

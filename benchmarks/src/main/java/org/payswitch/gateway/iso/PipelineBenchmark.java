@@ -167,18 +167,8 @@ public class PipelineBenchmark extends SwitchFork
         }
         orderId.set(orderIdDigits, 0, orderIdDigits.length);
         frame.clear();
-        writer.begin(frame, 100, false)
-            .llNumeric(2, pans[(int)(n % CARDS_OF_THE_BIN)], 16)
-            .numeric(3, 0)
-            .numeric(4, 1_000 + (n & 1_023))
-            .numeric(11, n % MAX_STAN + 1)
-            .numeric(14, DemoData.EXPIRY)
-            .ascii(37, orderId)
-            .ascii(41, "BENCH001")
-            .ascii(42, merchants[(int)(n % DemoData.MERCHANTS)])
-            .ascii(49, "156")
-            .end();
-        frame.skipBytes(2);
+        BenchmarkFrames.authorization(writer, frame, pans[(int)(n % CARDS_OF_THE_BIN)], 1_000 + (n & 1_023),
+            n % MAX_STAN + 1, orderId, merchants[(int)(n % DemoData.MERCHANTS)]);
         command.reset();
         if (request.decode(frame) != IsoMessage.OK || !IsoRequestMapper.map(request, command))
         {

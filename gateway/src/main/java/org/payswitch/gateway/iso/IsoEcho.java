@@ -1,5 +1,9 @@
 package org.payswitch.gateway.iso;
 
+import java.util.Arrays;
+
+import io.netty.buffer.ByteBuf;
+
 /**
  * The fields of a request that its answer echoes (docs/api.md section 4: 2, 3, 4, 7, 11, 12, 13,
  * 37, 41, 42, 49), kept as received, length prefixes included, in one small array, with the
@@ -58,7 +62,7 @@ public final class IsoEcho
     }
 
     /** The field as received, length prefix included. */
-    void writeTo(final int field, final io.netty.buffer.ByteBuf out)
+    void writeTo(final int field, final ByteBuf out)
     {
         final int slot = SLOT_OF_FIELD[field];
         out.writeBytes(bytes, offset[slot], length[slot]);
@@ -77,7 +81,7 @@ public final class IsoEcho
     private static int[] slots()
     {
         final int[] slots = new int[129];
-        java.util.Arrays.fill(slots, ABSENT);
+        Arrays.fill(slots, ABSENT);
         for (int slot = 0; slot < FIELDS.length; slot++)
         {
             slots[FIELDS[slot]] = slot;

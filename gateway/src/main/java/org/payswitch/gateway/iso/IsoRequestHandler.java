@@ -29,7 +29,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     {
         event.reset();
         event.command.copyRequestFrom(handler.command);
-        ((IsoEcho)event.attachment).copyFrom(handler.request);
+        ((IsoEcho)event.attachment).copyFrom(handler.publishing);
         event.replyTo = handler;
         event.receivedNanos = handler.receivedNanos;
     };
@@ -41,7 +41,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
 
     private final SwitchPipeline pipeline;
     /** The request being published (the decoder's message), read by the translator. */
-    private IsoMessage request;
+    private IsoMessage publishing;
     private final IsoEcho refusedEcho = new IsoEcho();
     private final SwitchCommand command = new SwitchCommand();
     private final IsoAnswers immediate = new IsoAnswers();
@@ -98,7 +98,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
             writeNow(ctx, out);
             return;
         }
-        this.request = request;
+        publishing = request;
         if (!pipeline.tryPublish(PUBLISH, this))
         {
             command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;

@@ -1,5 +1,7 @@
 package org.payswitch.core.pipeline;
 
+import java.util.concurrent.TimeUnit;
+
 import com.lmax.disruptor.BlockingWaitStrategy;
 import com.lmax.disruptor.BusySpinWaitStrategy;
 import com.lmax.disruptor.SleepingWaitStrategy;
@@ -17,7 +19,7 @@ import com.lmax.disruptor.YieldingWaitStrategy;
 public record PipelineConfig(int ringSize, Waiting waiting, Layout layout, long maxQueueDelayNanos)
 {
     /** The default {@link #maxQueueDelayNanos}: 100 ms. */
-    public static final long DEFAULT_MAX_QUEUE_DELAY_NANOS = java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(100);
+    public static final long DEFAULT_MAX_QUEUE_DELAY_NANOS = TimeUnit.MILLISECONDS.toNanos(100);
 
     /** The most events a stage takes before it ends a batch (flushes its answers, syncs the journal). */
     public static final int MAX_BATCH = 256;
