@@ -1,6 +1,7 @@
 package org.payswitch.gateway;
 
 import java.net.InetSocketAddress;
+import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
 import io.netty.bootstrap.ServerBootstrap;
@@ -10,15 +11,20 @@ import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
+import io.netty.handler.ssl.SslContext;
 import org.payswitch.core.config.SwitchConfig;
+import org.payswitch.core.config.TlsConfig;
 import org.payswitch.core.pipeline.SwitchNode;
 import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
 import org.payswitch.gateway.iso.IsoServerInitializer;
+import org.payswitch.gateway.tls.ServerTlsContext;
+import org.payswitch.gateway.tls.TlsInitializer;
 
 /**
  * The whole switch: the node (engine, pipeline, journal) behind Netty servers for HTTP/JSON and
- * ISO 8583. Ready when recovery is done and both ports are open; stops gracefully.
+ * ISO 8583. Ready when recovery is done and both ports are open; stops gracefully. A port with TLS
+ * configured gets it in front of its own pipeline ({@link TlsInitializer}).
  */
 public final class SwitchGateway implements AutoCloseable
 {
@@ -36,15 +42,26 @@ public final class SwitchGateway implements AutoCloseable
 
     private SwitchGateway(final SwitchConfig config)
     {
+        final TlsConfig tls = config.tls();
+        final SslContext tlsContext = tls.enabled() ? ServerTlsContext.of(tls) : null;
         final GatewayReplySink sink = new GatewayReplySink();
         node = SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
         acceptors = Transports.group(1);
         workers = Transports.group(config.ioThreads());
         final HttpContext httpContext = new HttpContext(node.pipeline(), config.adminToken(), config.zone(),
             this::isReady);
-        http = bind(config.bind(), config.httpPort(), new HttpServerInitializer(httpContext, IDLE_SECONDS));
-        iso = bind(config.bind(), config.isoPort(), new IsoServerInitializer(node.pipeline(), IDLE_SECONDS));
+        http = bind(config.bind(), config.httpPort(),
+            withTls(tls.http(), tlsContext, new HttpServerInitializer(httpContext, IDLE_SECONDS)));
+        iso = bind(config.bind(), config.isoPort(),
+            withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), IDLE_SECONDS)));
         open = true;
+        if (tls.enabled())
+        {
+            LOG.log(System.Logger.Level.INFO, () -> String.format(
+                "TLS on %s, client certificates %s; certificate %s, expires %s",
+                tls.http() && tls.iso() ? "HTTP and ISO 8583" : tls.http() ? "HTTP only" : "ISO 8583 only",
+                tls.clientAuth().name().toLowerCase(Locale.ROOT), tls.key().subject(), tls.key().notAfter()));
+        }
         LOG.log(System.Logger.Level.INFO, () -> String.format(
             "payment switch ready: HTTP %s, ISO 8583 %s, data %s, transport %s", http.localAddress(),
             iso.localAddress(), config.dataDir().toAbsolutePath(), Transports.epoll() ? "epoll" : "nio"));
@@ -108,6 +125,12 @@ public final class SwitchGateway implements AutoCloseable
     public void close()
     {
         stop();
+    }
+
+    private static ChannelInitializer<SocketChannel> withTls(final boolean on, final SslContext context,
+        final ChannelInitializer<SocketChannel> plaintext)
+    {
+        return on ? new TlsInitializer(context, plaintext) : plaintext;
     }
 
     private Channel bind(final String address, final int port, final ChannelInitializer<SocketChannel> initializer)

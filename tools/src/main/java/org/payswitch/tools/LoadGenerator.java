@@ -128,6 +128,14 @@ public final class LoadGenerator implements Callable<Integer>
     @Option(names = "--quiet", description = "no progress line each second")
     boolean quiet;
 
+    @Option(names = "--tls", description = "TLS on the load connections, for measuring its cost only: trusts any " +
+        "server certificate unless --tls-trust is given; host names are not checked")
+    boolean tls;
+
+    @Option(names = "--tls-trust", description = "with --tls: trust only the certificates of this PEM file " +
+        "(keytool -exportcert -rfc)")
+    Path tlsTrust;
+
     /** Chronicle's INFO lines (banner, mappings) held back, as the switch's launcher does; warnings still show. */
     private static final Logger CHRONICLE = Logger.getLogger("net.openhft");
     private static final long NANOS = 1_000_000_000L;
@@ -315,7 +323,7 @@ public final class LoadGenerator implements Callable<Integer>
         p.put("started", startedAt.toString());
         p.put("target", protocol + " " + host + ":" + port);
         p.put("mode", plan.openLoop() ? (singlesDay() ? "open loop, profile singles-day" : "open loop") : "closed loop");
-        p.put("connections", Integer.toString(connections));
+        p.put("connections", Integer.toString(connections) + (tls ? " (TLS)" : ""));
         if (plan.openLoop())
         {
             p.put("rate", rate + " requests/s in total" + (singlesDay() ? " at the peak" : ""));
@@ -343,8 +351,9 @@ public final class LoadGenerator implements Callable<Integer>
             String.format("%d connection(s), open loop at %d/s%s (at most %d in flight each)", connections, rate,
                 singlesDay() ? String.format(" after a %d s ramp (singles-day, %d %% hot)", ramp(), hotShare) : "",
                 maxInFlight);
-        return String.format("loadgen: %s, %s to %s:%d, %d s warm-up + %d s measured, %d demo cards, %d merchants, " +
-            "run id %s", protocol, load, host, port, warmupSeconds, durationSeconds, cards, merchants, runId);
+        final String security = !tls ? "" : tlsTrust == null ? " over TLS (trust-all)" : " over TLS";
+        return String.format("loadgen: %s%s, %s to %s:%d, %d s warm-up + %d s measured, %d demo cards, %d merchants, " +
+            "run id %s", protocol, security, load, host, port, warmupSeconds, durationSeconds, cards, merchants, runId);
     }
 
     private String validate()
@@ -382,6 +391,14 @@ public final class LoadGenerator implements Callable<Integer>
         if (cards < 1 || merchants < 1 || merchants > DemoData.MERCHANTS || threads < 1)
         {
             return "--cards: >= 1, --merchants: 1.." + DemoData.MERCHANTS + ", --threads: >= 1";
+        }
+        if (tlsTrust != null && (!tls || !Files.isReadable(tlsTrust)))
+        {
+            return "--tls-trust: a readable PEM file, with --tls";
+        }
+        if (tls && singlesDay() && !noSetup)
+        {
+            return "--tls with --profile singles-day: the campaign setup speaks plain HTTP; add --no-setup";
         }
         if (runId == null || !runId.matches("[0-9A-Z]{4}"))
         {

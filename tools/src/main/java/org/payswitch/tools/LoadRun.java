@@ -6,6 +6,8 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
+import javax.net.ssl.SSLException;
+
 import io.netty.bootstrap.Bootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelFuture;
@@ -16,6 +18,8 @@ import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
+import io.netty.handler.ssl.SslContext;
+import io.netty.handler.ssl.SslHandler;
 import org.payswitch.gateway.Transports;
 
 /**
@@ -53,11 +57,21 @@ final class LoadRun
     /** Runs; null when a connection could not be opened (said on {@code out}). */
     LoadResult run() throws InterruptedException
     {
+        final SslContext tls;
+        try
+        {
+            tls = options.tls ? LoadTls.client(options.tlsTrust) : null;
+        }
+        catch (final SSLException | IllegalArgumentException e)
+        {
+            out.println("loadgen: cannot set up TLS: " + e.getMessage());
+            return null;
+        }
         final EventLoopGroup group = Transports.group(options.threads);
         final long measuredNanos;
         try
         {
-            if (!connect(group))
+            if (!connect(group, tls))
             {
                 return null;
             }
@@ -71,7 +85,8 @@ final class LoadRun
         return LoadResult.of(connections, measuredNanos, done.getCount() == 0);
     }
 
-    private boolean connect(final EventLoopGroup group)
+    /** Opens the connections, each with TLS first in its pipeline when {@code tls} is not null. */
+    private boolean connect(final EventLoopGroup group, final SslContext tls)
     {
         for (int c = 0; c < plan.connections(); c++)
         {
@@ -88,6 +103,10 @@ final class LoadRun
                     @Override
                     protected void initChannel(final SocketChannel ch)
                     {
+                        if (tls != null)
+                        {
+                            ch.pipeline().addLast(tls.newHandler(ch.alloc(), options.host, options.port));
+                        }
                         if (options.protocol == LoadGenerator.Protocol.ISO)
                         {
                             ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(4098, 0, 2, 0, 2, true), handler);
@@ -103,6 +122,13 @@ final class LoadRun
             {
                 out.println("loadgen: cannot connect to " + options.host + ":" + options.port + ": " +
                     connected.cause().getMessage());
+                return false;
+            }
+            final SslHandler handshake = connected.channel().pipeline().get(SslHandler.class);
+            if (handshake != null && !handshake.handshakeFuture().awaitUninterruptibly().isSuccess())
+            {
+                out.println("loadgen: TLS handshake with " + options.host + ":" + options.port + " failed: " +
+                    handshake.handshakeFuture().cause().getMessage());
                 return false;
             }
             channels.add(connected.channel());

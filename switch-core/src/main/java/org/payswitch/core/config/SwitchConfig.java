@@ -21,7 +21,8 @@ import org.payswitch.core.pipeline.PipelineConfig;
  * from, lowest first: the defaults, a {@code --config FILE} (Java properties, keys as the
  * options without dashes, e.g. {@code http-port=8080}), system properties
  * {@code -Dpayswitch.http-port=8080}, and the command line {@code --http-port 8080}.
- * Validated at start; a bad value is refused with a message that names its key.
+ * Validated at start; a bad value is refused with a message that names its key. TLS settings are
+ * one nested {@link TlsConfig}, its passwords read from a file or the environment.
  */
 public record SwitchConfig(
     Path dataDir,
@@ -39,7 +40,8 @@ public record SwitchConfig(
     Duration maxQueueDelay,
     int ioThreads,
     Duration snapshotInterval,
-    int journalRetentionDays)
+    int journalRetentionDays,
+    TlsConfig tls)
 {
     /** Prefix of the system properties that override settings. */
     public static final String PROPERTY_PREFIX = "payswitch.";
@@ -64,6 +66,7 @@ public record SwitchConfig(
         defaults.put("io-threads", "1");
         defaults.put("snapshot-interval", "PT15M");
         defaults.put("journal-retention-days", "0");
+        defaults.putAll(TlsConfig.defaults());
         return defaults;
     }
 
@@ -142,7 +145,8 @@ public record SwitchConfig(
             p.duration("max-queue-delay"),
             p.integer("io-threads", 1, 64),
             p.duration("snapshot-interval"),
-            p.integer("journal-retention-days", 0, 36_500));
+            p.integer("journal-retention-days", 0, 36_500),
+            TlsConfig.from(values, System::getenv));
     }
 
     /** The pipeline's ring, waiting, layout and queue delay. */
