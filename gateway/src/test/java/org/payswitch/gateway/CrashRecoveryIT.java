@@ -86,7 +86,7 @@ class CrashRecoveryIT
         {
             for (final Map.Entry<String, String> entry : answered.entrySet())
             {
-                final HttpResponse<String> found = getRetryingWhileShed(restarted,
+                final HttpResponse<String> found = restarted.get(
                     "/v1/transactions?merchantId=" + DemoData.merchantId(7) + "&orderId=K" + entry.getKey());
                 assertThat(found.statusCode()).as("answered %s", entry.getKey()).isEqualTo(200);
                 final String original = entry.getValue();
@@ -104,22 +104,6 @@ class CrashRecoveryIT
             }
             assertThat(restarted.terminate()).isEqualTo(0);
         }
-    }
-
-    /**
-     * A status inquiry, asked again while the switch sheds it (503 with 91, docs/api.md section 7:
-     * a loaded machine can keep the restarted switch's queue past its max-queue-delay); at most 100 tries.
-     */
-    private static HttpResponse<String> getRetryingWhileShed(final SwitchProcess process, final String path)
-        throws Exception
-    {
-        HttpResponse<String> response = process.get(path);
-        for (int attempt = 1; attempt < 100 && response.statusCode() == 503; attempt++)
-        {
-            Thread.sleep(100);
-            response = process.get(path);
-        }
-        return response;
     }
 
     private static String authorization(final String key, final int sequence)
