@@ -15,6 +15,9 @@ import io.netty.handler.ssl.SslContext;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.config.TlsConfig;
 import org.payswitch.core.pipeline.SwitchNode;
+import org.payswitch.core.config.AuthConfig;
+import org.payswitch.gateway.auth.Acquirers;
+import org.payswitch.gateway.auth.ApiKeys;
 import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
 import org.payswitch.gateway.iso.IsoServerInitializer;
@@ -48,12 +51,13 @@ public final class SwitchGateway implements AutoCloseable
         node = SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
         acceptors = Transports.group(1);
         workers = Transports.group(config.ioThreads());
-        final HttpContext httpContext = new HttpContext(node.pipeline(), config.adminToken(), config.zone(),
-            this::isReady);
+        final AuthConfig auth = config.auth();
+        final HttpContext httpContext = new HttpContext(node.pipeline(), auth.adminToken(),
+            ApiKeys.of(auth.apiKeys()), config.zone(), this::isReady);
         http = bind(config.bind(), config.httpPort(),
             withTls(tls.http(), tlsContext, new HttpServerInitializer(httpContext, IDLE_SECONDS)));
         iso = bind(config.bind(), config.isoPort(),
-            withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), IDLE_SECONDS)));
+            withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), Acquirers.of(auth.acquirers()), IDLE_SECONDS)));
         open = true;
         if (tls.enabled())
         {
@@ -62,6 +66,11 @@ public final class SwitchGateway implements AutoCloseable
                 tls.http() && tls.iso() ? "HTTP and ISO 8583" : tls.http() ? "HTTP only" : "ISO 8583 only",
                 tls.clientAuth().name().toLowerCase(Locale.ROOT), tls.key().subject(), tls.key().notAfter()));
         }
+        LOG.log(System.Logger.Level.INFO, () -> String.format(
+            "callers: %s; %s", auth.checkoutKeysRequired() ? auth.apiKeys().size() + " checkout API keys required" :
+                "checkout endpoints open (no api-keys-file, loopback only)",
+            auth.acquirersRequired() ? auth.acquirers().size() + " acquirers served" :
+                "any acquirer served (no acquirers-file, loopback only)"));
         LOG.log(System.Logger.Level.INFO, () -> String.format(
             "payment switch ready: HTTP %s, ISO 8583 %s, data %s, transport %s", http.localAddress(),
             iso.localAddress(), config.dataDir().toAbsolutePath(), Transports.epoll() ? "epoll" : "nio"));

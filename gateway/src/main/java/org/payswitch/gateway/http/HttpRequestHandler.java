@@ -27,6 +27,7 @@ import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.pipeline.SwitchEvent;
 import org.payswitch.gateway.ReplyTarget;
+import org.payswitch.gateway.auth.CheckoutGuard;
 import org.payswitch.gateway.json.JsonException;
 
 /**
@@ -38,14 +39,19 @@ import org.payswitch.gateway.json.JsonException;
  * The socket is read on meanwhile (pausing and resuming it costs two {@code epoll_ctl} calls a
  * request, which on a small machine were the largest share of the I/O thread's system calls);
  * only once {@value #MAX_WAITING} requests wait is it paused, so a client cannot make the switch
- * buffer without bound. Format errors, 401, 404 and overload (503 + Retry-After)
- * are answered at once without entering the ring.
+ * buffer without bound. Format errors, 401, 403, 404 and overload (503 + Retry-After)
+ * are answered at once without entering the ring. Checkout calls pass {@link CheckoutGuard} first
+ * (API key, and the key's merchants carried on the command); operator calls need the admin token.
  */
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
 {
     private static final String AUTHORIZATIONS = "/v1/authorizations";
     private static final String TRANSACTIONS = "/v1/transactions";
     private static final String CAMPAIGNS = "/v1/campaigns";
+    private static final String UNAUTHENTICATED =
+        "{\"error\":\"checkout endpoints need an API key: Authorization: Bearer <key>\"}";
+    private static final String FORBIDDEN_MERCHANT =
+        "{\"error\":\"merchantId: this API key may not act for this merchant\",\"field\":\"merchantId\"}";
 
     private static final EventTranslatorOneArg<SwitchEvent, HttpRequestHandler> PUBLISH = (event, sequence, handler) ->
     {
@@ -60,6 +66,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     private final SwitchCommand request = new SwitchCommand();
     private final FormatProblem problem = new FormatProblem();
     private final AuthorizationParser authorizations = new AuthorizationParser();
+    private final CheckoutGuard checkout;
     /** Pipelined requests held before the socket stops being read. */
     static final int MAX_WAITING = 16;
     /** Room for an answer's status line and headers. */
@@ -84,6 +91,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     public HttpRequestHandler(final HttpContext context)
     {
         this.context = context;
+        this.checkout = new CheckoutGuard(context.apiKeys);
     }
 
     @Override
@@ -154,9 +162,20 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         {
             if (method == HttpMethod.POST && AUTHORIZATIONS.equals(uri))
             {
+                if (!admitted(http, keepAlive))
+                {
+                    return;
+                }
                 if (authorizations.parse(http.content(), request, problem))
                 {
-                    publish(AnswerKind.AUTHORIZATION, keepAlive);
+                    if (CheckoutGuard.covers(request))
+                    {
+                        publish(AnswerKind.AUTHORIZATION, keepAlive);
+                    }
+                    else
+                    {
+                        respondJson(HttpResponseStatus.FORBIDDEN, FORBIDDEN_MERCHANT, keepAlive);
+                    }
                 }
                 else
                 {
@@ -190,6 +209,11 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             publish(AnswerKind.METRICS, keepAlive);
             return;
         }
+        if ((path.startsWith(AUTHORIZATIONS + "/") && parts.length == 5 && method == HttpMethod.POST ||
+            path.startsWith(TRANSACTIONS) && method == HttpMethod.GET) && !admitted(http, keepAlive))
+        {
+            return;
+        }
         if (path.startsWith(AUTHORIZATIONS + "/") && parts.length == 5 && method == HttpMethod.POST)
         {
             lifecycle(http, parts[3], parts[4], keepAlive);
@@ -203,7 +227,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         if (path.startsWith("/v1/cards") || path.startsWith("/v1/merchants") || path.startsWith(CAMPAIGNS) ||
             path.startsWith("/v1/reports"))
         {
-            if (!context.adminBearer.equals(http.headers().get(HttpHeaderNames.AUTHORIZATION)))
+            if (!context.operator.matches(http.headers().get(HttpHeaderNames.AUTHORIZATION)))
             {
                 respondJson(HttpResponseStatus.UNAUTHORIZED, "{\"error\":\"operator endpoints need the admin bearer token\"}",
                     keepAlive);
@@ -355,6 +379,20 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             return;
         }
         publish(kind, keepAlive);
+    }
+
+    /** Checkout calls: false (and 401 answered) without a configured API key. */
+    private boolean admitted(final FullHttpRequest http, final boolean keepAlive)
+    {
+        if (checkout.admit(http.headers().get(HttpHeaderNames.AUTHORIZATION), request) == CheckoutGuard.ADMITTED)
+        {
+            return true;
+        }
+        final FullHttpResponse response = response(HttpResponseStatus.UNAUTHORIZED, keepAlive);
+        response.headers().set(HttpHeaderNames.WWW_AUTHENTICATE, "Bearer realm=\"payment-switch\"");
+        response.content().writeCharSequence(UNAUTHENTICATED, java.nio.charset.StandardCharsets.UTF_8);
+        send(response, keepAlive);
+        return false;
     }
 
     private void setPan(final String pan)

@@ -10,6 +10,8 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.pipeline.SwitchEvent;
 import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.ReplyTarget;
+import org.payswitch.gateway.auth.AcquirerGuard;
+import org.payswitch.gateway.auth.Acquirers;
 
 /**
  * One ISO 8583 connection: decodes each frame in place and publishes it into the ring (the fields
@@ -19,7 +21,9 @@ import org.payswitch.gateway.ReplyTarget;
  * requests may be in flight; answers are matched by DE 11 + DE 41, not by order. Network
  * management (0800), format errors (30) and overload (91) are answered on the I/O thread, written
  * as they come and flushed once per read. An unreadable frame, or one over 4 096 bytes, closes
- * the connection. A peer that does not read its answers stops being read (backpressure).
+ * the connection. A peer that does not read its answers stops being read (backpressure). With an
+ * acquirer table, a request from an unknown acquirer or outside its scope is declined here, never
+ * published ({@link AcquirerGuard}).
  */
 public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
 {
@@ -40,6 +44,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     private static final int IMMEDIATE_ANSWER_BYTES = 160;
 
     private final SwitchPipeline pipeline;
+    private final AcquirerGuard acquirer;
     /** The request being published (the decoder's message), read by the translator. */
     private IsoMessage publishing;
     private final IsoEcho refusedEcho = new IsoEcho();
@@ -52,9 +57,10 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     /** The reply thread's answers of the current batch; owned by the reply thread until handed over. */
     private ByteBuf replies;
 
-    public IsoRequestHandler(final SwitchPipeline pipeline)
+    public IsoRequestHandler(final SwitchPipeline pipeline, final Acquirers acquirers)
     {
         this.pipeline = pipeline;
+        this.acquirer = new AcquirerGuard(acquirers);
     }
 
     @Override
@@ -98,10 +104,11 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
             writeNow(ctx, out);
             return;
         }
+        final ResponseCode refusal = acquirer.refusal(request, command, ctx.channel());
         publishing = request;
-        if (!pipeline.tryPublish(PUBLISH, this))
+        if (refusal != null || !pipeline.tryPublish(PUBLISH, this))
         {
-            command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;
+            command.responseCode = refusal != null ? refusal : ResponseCode.SWITCH_UNAVAILABLE;
             refusedEcho.copyFrom(request);
             final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
             immediate.answer(refusedEcho, command, out);

@@ -19,6 +19,7 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.gateway.auth.Acquirers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,7 +44,7 @@ class IsoServerPipelineTest
             new JournalWriter(JournalConfig.in(dataDir)), (event, endOfBatch) -> { }, new PipelineConfig(16,
             PipelineConfig.Waiting.BLOCKING), IsoServerInitializer::newSlotAttachment);
         channel = new EmbeddedChannel(new IsoFrameDecoder(),
-            new IsoRequestHandler(refusing));
+            new IsoRequestHandler(refusing, Acquirers.NONE));
     }
 
     @AfterEach

@@ -1,6 +1,7 @@
 package org.payswitch.core.engine;
 
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.domain.AsciiIdSet;
 import org.payswitch.core.domain.ResponseCode;
 
 /**
@@ -47,6 +48,11 @@ public final class SwitchCommand
     public final AsciiField refundId = new AsciiField(MAX_REFUND_ID_LENGTH);
     /** The definition or argument of an operator command (card, merchant, campaign, id). */
     public Object payload;
+    /**
+     * The merchants the caller may see and act for (its API key's), or null when the caller is not
+     * scoped. A transaction of another merchant is answered as unknown ({@link #outOfScope}).
+     */
+    public AsciiIdSet merchantScope;
 
     /** The outcome of this command. */
     public ResponseCode responseCode;
@@ -58,6 +64,11 @@ public final class SwitchCommand
     public String error;
     /** The answer of an operator query (campaigns, reports), or null. */
     public Object answer;
+    /**
+     * Set by the engine when the named transaction belongs to a merchant outside
+     * {@link #merchantScope}: answered 25 as if unknown, nothing executed, so nothing to journal.
+     */
+    public boolean outOfScope;
 
     /** Clears every field, request and answer, before the slot is filled again. */
     public void reset()
@@ -77,6 +88,7 @@ public final class SwitchCommand
         capture = false;
         refundId.clear();
         payload = null;
+        merchantScope = null;
         clearAnswer();
     }
 
@@ -98,6 +110,7 @@ public final class SwitchCommand
         capture = other.capture;
         refundId.set(other.refundId);
         payload = other.payload;
+        merchantScope = other.merchantScope;
     }
 
     /** Clears only the answer, e.g. before a replay executes a journaled request again. */
@@ -108,6 +121,7 @@ public final class SwitchCommand
         card.clear();
         error = null;
         answer = null;
+        outOfScope = false;
     }
 
     /** Sets the outcome of an operator command that was refused, naming what was wrong. */

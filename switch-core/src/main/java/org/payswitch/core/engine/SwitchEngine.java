@@ -28,6 +28,7 @@ public final class SwitchEngine implements Snapshottable
     private final TransactionLifecycle lifecycle;
     private final TransactionViews views;
     private final OperatorCommands operator;
+    private final MerchantScopeCheck scope;
     private long eventTime = Long.MIN_VALUE;
 
     public SwitchEngine(final EngineConfig config)
@@ -41,15 +42,22 @@ public final class SwitchEngine implements Snapshottable
         lifecycle = new TransactionLifecycle(cards, merchants, transactions, refunds, holds, discounts, calendar,
             views, config.holdExpiry().toMillis());
         operator = new OperatorCommands(cards, merchants, discounts);
+        scope = new MerchantScopeCheck(merchants, transactions, lifecycle);
     }
 
     /**
      * Executes one command and writes its answer onto it. Event time first moves to the
-     * command's timestamp (never back), expiring the holds that are due.
+     * command's timestamp (never back), expiring the holds that are due. A command naming a
+     * transaction outside its caller's merchant scope is answered 25 and executes nothing
+     * ({@link MerchantScopeCheck}).
      */
     public void execute(final SwitchCommand command)
     {
         command.clearAnswer();
+        if (scope.refuses(command))
+        {
+            return;
+        }
         advanceTo(command.timestamp);
         switch (command.type)
         {

@@ -7,7 +7,7 @@ import org.payswitch.core.journal.JournalWriter;
 
 /**
  * Stage 2: appends every state-changing command, request and decision, to the journal before
- * stage 3 may answer it. Queries are not journaled, nor requests stage 1 shed (never executed). With {@code journal-sync} the journal is
+ * stage 3 may answer it. Queries are not journaled, nor requests stage 1 shed or found outside the caller's scope (never executed). With {@code journal-sync} the journal is
  * forced to disk at the end of each batch: the Disruptor makes a stage's progress visible only
  * after its batch, so no answer of the batch leaves before the sync (group commit). If the journal cannot be written the switch
  * stops accepting work (fail-stop: an answer without its journal entry would be a lie) and the
@@ -39,7 +39,7 @@ final class JournalHandler implements EventHandler<SwitchEvent>
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
     {
         final SwitchCommand command = event.command;
-        if (command.type.changesState() && !event.shed)
+        if (command.type.changesState() && !event.shed && !command.outOfScope)
         {
             append(event, command);
         }
