@@ -12,9 +12,11 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.domain.AsciiIdSet;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
+import org.payswitch.core.engine.MerchantBook;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
@@ -158,6 +160,39 @@ class SwitchPipelineTest
         pipeline = null;
 
         assertThat(replies.count()).isEqualTo(5_000);
+    }
+
+    @ParameterizedTest
+    @EnumSource(PipelineConfig.Layout.class)
+    void shouldNotJournalACommandRefusedOutOfItsCallersScopeSoTheReplayMeetsTheSameState(
+        final PipelineConfig.Layout layout) throws InterruptedException
+    {
+        final SwitchEngine live = engine();
+        final JournalWriter journal = new JournalWriter(JournalConfig.in(dataDir));
+        final Replies replies = new Replies(3, null);
+        pipeline = new SwitchPipeline(new CommandExecutor(live), journal, replies,
+            new PipelineConfig(16, PipelineConfig.Waiting.PARKING, layout), () -> null);
+        pipeline.start();
+        final SwitchCommand reversal = new SwitchCommand();
+        reversal.reset();
+        reversal.type = CommandType.REVERSAL;
+        reversal.timestamp = RandomWorkload.START;
+        reversal.transactionId = 1;
+        reversal.merchantScope = AsciiIdSet.of(List.of(DemoData.merchantId(2)), MerchantBook.MAX_ID_LENGTH);
+
+        pipeline.tryPublish(COPY, demoData());
+        pipeline.tryPublish(COPY, authorization("A1"));
+        pipeline.tryPublish(COPY, reversal);
+
+        assertThat(replies.await()).isTrue();
+        assertThat(replies.codes).containsExactly(ResponseCode.APPROVED, ResponseCode.APPROVED,
+            ResponseCode.UNABLE_TO_LOCATE_ORIGINAL);
+        assertThat(pipeline.shutdown(10_000)).isTrue();
+        pipeline = null;
+        assertThat(journal.records()).isEqualTo(2);
+        final SwitchEngine recovered = engine();
+        JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered));
+        assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
     }
 
     private void publishWorkload(final int commands, final long seed)
