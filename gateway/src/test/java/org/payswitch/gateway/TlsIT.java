@@ -98,9 +98,12 @@ class TlsIT
         Files.writeString(passwordFile, PASSWORD + "\n");
         Logger.getLogger("").addHandler(CAPTURE);
         tls = SwitchGateway.start(config("tls-data", Map.of("tls-http", "true", "tls-iso", "true")));
+        final Path acquirers = Files.writeString(folder.resolve("acquirers.properties"),
+            "acquirer.12345.merchants=*\nacquirer.12345.client-subject=CN=acquirer-12345, O=Demo Acquirer\n" +
+            "acquirer.67890.merchants=*\nacquirer.67890.client-subject=CN=acquirer-67890,O=Other Acquirer\n");
         mutual = SwitchGateway.start(config("mutual-data", Map.of("tls-http", "true", "tls-iso", "true",
             "tls-client-auth", "REQUIRE", "tls-trust-store", trustStore.toString(),
-            "tls-trust-store-password-file", passwordFile.toString())));
+            "tls-trust-store-password-file", passwordFile.toString(), "acquirers-file", acquirers.toString())));
     }
 
     @AfterAll
@@ -234,6 +237,17 @@ class TlsIT
         assertThat(answerOverTls(acquirer, mutual.isoPort(), authorization(13, "TLSRRN000010", 10))).isEqualTo("00");
         assertThat(answerOverTls(TlsClients.context(serverStore, strangerStore, PASSWORD), tls.isoPort(),
             authorization(13, "TLSRRN000011", 11))).as("no client auth: a certificate is not asked for").isEqualTo("00");
+    }
+
+    @Test
+    void shouldDeclineWith05AnAcquirerIdWhoseCertificateTheClientDoesNotHold() throws Exception
+    {
+        final SSLContext acquirer = TlsClients.context(serverStore, acquirerStore, PASSWORD);
+        final ISOMsg posingAsAnother = authorization(14, "TLSRRN000012", 12);
+        posingAsAnother.set(32, "67890");
+
+        assertThat(answerOverTls(acquirer, mutual.isoPort(), posingAsAnother)).isEqualTo("05");
+        assertThat(answerOverTls(acquirer, mutual.isoPort(), authorization(14, "TLSRRN000013", 13))).isEqualTo("00");
     }
 
     @Test
