@@ -27,6 +27,7 @@ import org.payswitch.gateway.json.JsonWriter;
  * last). The response code is read from the JSON body's {@code responseCode}; a 503 without one
  * counts as 91. A discounted answer is one whose {@code "discount"} is above 0. In an open loop,
  * {@code window} is the bound on requests in flight, so the pipeline holds at most that many.
+ * With an API key, each request carries its {@code Authorization} header, made once for the run.
  */
 final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
 {
@@ -39,6 +40,7 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
     private static final String EXPIRY = Integer.toString(DemoData.EXPIRY);
 
     private final String host;
+    private final ApiKeyHeader apiKey;
     private final long[] dueAt;
     private final long[] sentAt;
     private final JsonWriter json = new JsonWriter();
@@ -48,10 +50,11 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
     private long answersRead;
 
     HttpLoadConnection(final LoadPlan plan, final int index, final RequestSource requests,
-        final String[] merchantIds, final CountDownLatch done, final String host)
+        final String[] merchantIds, final CountDownLatch done, final String host, final ApiKeyHeader apiKey)
     {
         super(plan, index, requests, merchantIds, done);
         this.host = host;
+        this.apiKey = apiKey;
         this.dueAt = new long[window];
         this.sentAt = new long[window];
     }
@@ -91,6 +94,10 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
             .set(HttpHeaderNames.HOST, host)
             .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
             .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
+        if (apiKey != null)
+        {
+            request.headers().set(HttpHeaderNames.AUTHORIZATION, apiKey.value());
+        }
         final int slot = (int)(requestsWritten++ % window);
         dueAt[slot] = dueNanos;
         sentAt[slot] = nowNanos;

@@ -2,6 +2,7 @@ package org.payswitch.tools;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -97,6 +98,10 @@ public final class LoadGenerator implements Callable<Integer>
     @Option(names = "--admin-token", description = "bearer token of the operator API (default: ${DEFAULT-VALUE})")
     String adminToken = "demo-admin-token";
 
+    @Option(names = "--admin-token-file", description = "a file whose first line is the operator API's token " +
+        "(instead of --admin-token, which ps shows)")
+    Path adminTokenFile;
+
     @Option(names = "--warmup", description = "seconds sent before measuring (default: ${DEFAULT-VALUE})")
     int warmupSeconds = 5;
 
@@ -135,6 +140,13 @@ public final class LoadGenerator implements Callable<Integer>
     @Option(names = "--tls-trust", description = "with --tls: trust only the certificates of this PEM file " +
         "(keytool -exportcert -rfc)")
     Path tlsTrust;
+
+    @Option(names = "--api-key-file", description = "HTTP: a file whose first line is the checkout API key sent " +
+        "as Authorization: Bearer (a switch with api-keys-file; the key must cover every merchant sent to)")
+    Path apiKeyFile;
+
+    /** The Authorization header's value, read from --api-key-file once before the run; null without one. */
+    private ApiKeyHeader apiKey;
 
     /** Chronicle's INFO lines (banner, mappings) held back, as the switch's launcher does; warnings still show. */
     private static final Logger CHRONICLE = Logger.getLogger("net.openhft");
@@ -184,6 +196,14 @@ public final class LoadGenerator implements Callable<Integer>
         {
             port = protocol == Protocol.ISO ? 8583 : 8080;
         }
+        if (apiKeyFile != null)
+        {
+            apiKey = ApiKeyHeader.read(apiKeyFile);
+            if (apiKey.problem() != null)
+            {
+                throw new CommandLine.ParameterException(spec.commandLine(), "--api-key-file: " + apiKey.problem());
+            }
+        }
         final String[] merchantIds = new String[merchants];
         for (int j = 0; j < merchants; j++)
         {
@@ -193,6 +213,10 @@ public final class LoadGenerator implements Callable<Integer>
         final LoadPlan plan = new LoadPlan(connections, schedule == null ? window : maxInFlight, schedule,
             warmupSeconds * NANOS, new Timeline(warmupSeconds + durationSeconds + graceSeconds + 2,
             LoadConnection.MAX_LATENCY_NANOS, singlesDay() && !noSetup ? HotCampaign.DISCOUNT : 0));
+        if (adminTokenFile != null)
+        {
+            adminToken = Files.readString(adminTokenFile, StandardCharsets.UTF_8).lines().findFirst().orElse("").trim();
+        }
         if (singlesDay() && !noSetup && !createCampaign(schedule))
         {
             return 2;
@@ -212,6 +236,12 @@ public final class LoadGenerator implements Callable<Integer>
         out.print(result.report(plan.openLoop()));
         writeFiles(plan);
         return result.complete() ? 0 : 1;
+    }
+
+    /** The checkout API key's header of the run, or null without {@code --api-key-file}. */
+    ApiKeyHeader apiKey()
+    {
+        return apiKey;
     }
 
     /** What the last run measured; null before a run. */
@@ -399,6 +429,10 @@ public final class LoadGenerator implements Callable<Integer>
         if (tls && singlesDay() && !noSetup)
         {
             return "--tls with --profile singles-day: the campaign setup speaks plain HTTP; add --no-setup";
+        }
+        if (apiKeyFile != null && protocol != Protocol.HTTP)
+        {
+            return "--api-key-file: with --protocol HTTP (ISO 8583 acquirers are known by DE 32, not by a key)";
         }
         if (runId == null || !runId.matches("[0-9A-Z]{4}"))
         {

@@ -94,7 +94,8 @@ final class LoadRun
                 options.merchants, options.hotSharePercent());
             final LoadConnection<?> handler = options.protocol == LoadGenerator.Protocol.ISO ?
                 new IsoLoadConnection(plan, c, requests, merchantIds, done) :
-                new HttpLoadConnection(plan, c, requests, merchantIds, done, options.host + ":" + options.port);
+                new HttpLoadConnection(plan, c, requests, merchantIds, done, options.host + ":" + options.port,
+                    options.apiKey());
             connections.add(handler);
             final ChannelFuture connected = new Bootstrap().group(group).channel(Transports.socketChannel())
                 .option(ChannelOption.TCP_NODELAY, true)
