@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.gateway.auth.IsoMacs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,6 +40,7 @@ class AuthIT
     private static final String ADMIN_TOKEN = "d8Fh2kLq9ZxW3vBn7TpR5mYc";
     private static final String MERCHANT_1 = DemoData.merchantId(1);
     private static final String MERCHANT_2 = DemoData.merchantId(2);
+    private static final byte[] MAC_KEY = HexFormat.of().parseHex("8f3a1c5e7b9d2f4a6c8e0b1d3f5a7c9e2b4d6f8a0c1e3a5c7e9b0d2f4a6c8e1b");
 
     @TempDir
     static Path folder;
@@ -57,6 +59,9 @@ class AuthIT
             "acquirer.67890.merchants=" + MERCHANT_2 + "\n" +
             "acquirer.24680.terminals=TERM0009\n" +
             "acquirer.55555.merchants=*\nacquirer.55555.client-subject=CN=acquirer-5,O=Demo Acquirer\n");
+        final Path macKey = Files.writeString(folder.resolve("acquirer-13579.mac"), HexFormat.of().formatHex(MAC_KEY));
+        Files.writeString(acquirers, "acquirer.13579.merchants=" + MERCHANT_1 + "\nacquirer.13579.mac-key-file=" +
+            macKey + "\n", java.nio.file.StandardOpenOption.APPEND);
         final Path token = Files.writeString(folder.resolve("admin-token"), ADMIN_TOKEN + "\n");
         final Map<String, String> values = SwitchConfig.defaults();
         values.putAll(Map.of("data-dir", folder.resolve("data").toString(), "http-port", "0", "iso-port", "0",
@@ -235,6 +240,29 @@ class AuthIT
                 bearer(SHOP_1_KEY)).body()).contains("\"status\":\"AUTHORIZED\"");
 
             assertThat(answer(channel, iso("0400", "12345", MERCHANT_1, "ACQ000000001", 111))).isEqualTo("00");
+        }
+        finally
+        {
+            channel.disconnect();
+        }
+    }
+
+    @Test
+    void shouldServeAnAcquirerWithAMacKeyOnlyMessagesCarryingItsMac() throws Exception
+    {
+        final PostChannel channel = connect();
+        try
+        {
+            assertThat(answer(channel, IsoMacs.sign(iso("0100", "13579", MERCHANT_1, "MAC000000001", 201), MAC_KEY)))
+                .isEqualTo("00");
+            assertThat(answer(channel, iso("0100", "13579", MERCHANT_1, "MAC000000002", 202))).isEqualTo("05");
+            final ISOMsg altered = IsoMacs.sign(iso("0100", "13579", MERCHANT_1, "MAC000000003", 203), MAC_KEY);
+            altered.set(4, "000000000001");
+            assertThat(answer(channel, altered)).isEqualTo("05");
+            final ISOMsg otherKey = iso("0400", "13579", MERCHANT_1, "MAC000000001", 204);
+            assertThat(answer(channel, IsoMacs.sign(otherKey, new byte[32]))).isEqualTo("05");
+            assertThat(send("GET", "/v1/transactions?merchantId=" + MERCHANT_1 + "&orderId=MAC000000001", null,
+                bearer(SHOP_1_KEY)).body()).contains("\"status\":\"AUTHORIZED\"");
         }
         finally
         {

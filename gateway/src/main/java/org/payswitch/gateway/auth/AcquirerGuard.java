@@ -14,7 +14,8 @@ import org.payswitch.gateway.tls.ClientIdentity;
 /**
  * One ISO 8583 connection's check that a request comes from a configured acquirer and stays in its
  * scope (docs/security.md). An unknown DE 32, or a connection whose TLS client certificate is not
- * the one the acquirer must present, is declined 05; a merchant (DE 42) or terminal (DE 41)
+ * the one the acquirer must present, or a request without the MAC its acquirer's key makes
+ * ({@link IsoMac}), is declined 05; a merchant (DE 42) or terminal (DE 41)
  * outside the acquirer's scope is declined 03 on an authorization or sale and 25 on a completion or
  * reversal, as if the original were unknown. Allocates nothing; one instance per connection.
  */
@@ -22,6 +23,7 @@ public final class AcquirerGuard
 {
     private final Acquirers acquirers;
     private final AsciiField terminal = new AsciiField(Acquirer.MAX_TERMINAL_LENGTH);
+    private final IsoMac mac = new IsoMac();
     /** The connection's identity and its subject in canonical form, worked out once per connection. */
     private ClientIdentity identity;
     private String canonicalSubject;
@@ -49,11 +51,13 @@ public final class AcquirerGuard
         {
             return ResponseCode.DO_NOT_HONOUR;
         }
-        final Acquirer acquirer = acquirers.find(request.numeric(32), digits);
-        if (acquirer == null || !provedIdentity(acquirer, channel))
+        final Acquirers.Entry entry = acquirers.find(request.numeric(32), digits);
+        if (entry == null || !provedIdentity(entry.acquirer(), channel) ||
+            entry.innerPad() != null && !mac.verifies(request, entry.innerPad(), entry.outerPad()))
         {
             return ResponseCode.DO_NOT_HONOUR;
         }
+        final Acquirer acquirer = entry.acquirer();
         final boolean merchantAllowed = acquirer.merchants() == null || acquirer.merchants().contains(command.merchantId);
         final boolean terminalAllowed = acquirer.terminals() == null ||
             request.copyAscii(41, terminal) && acquirer.terminals().contains(terminal);

@@ -14,13 +14,20 @@ public final class Acquirers
     /** No table: every acquirer is served (contract version 1, loopback only). */
     public static final Acquirers NONE = new Acquirers(List.of());
 
-    private final Long2ObjectHashMap<Acquirer> byKey = new Long2ObjectHashMap<>();
+    /** An acquirer with its MAC key's HMAC pads (null when its requests carry no MAC). */
+    record Entry(Acquirer acquirer, byte[] innerPad, byte[] outerPad)
+    {
+    }
+
+    private final Long2ObjectHashMap<Entry> byKey = new Long2ObjectHashMap<>();
 
     private Acquirers(final List<Acquirer> acquirers)
     {
         for (final Acquirer acquirer : acquirers)
         {
-            byKey.put(acquirer.key(), acquirer);
+            final byte[] key = acquirer.macKey();
+            final byte[][] pads = key == null ? new byte[2][] : IsoMac.pads(key);
+            byKey.put(acquirer.key(), new Entry(acquirer, pads[0], pads[1]));
         }
     }
 
@@ -37,7 +44,7 @@ public final class Acquirers
     }
 
     /** The acquirer with this DE 32 value of {@code digits} digits, or null. */
-    Acquirer find(final long value, final int digits)
+    Entry find(final long value, final int digits)
     {
         return byKey.get(Acquirer.key(value, digits));
     }

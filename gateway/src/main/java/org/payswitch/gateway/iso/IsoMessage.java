@@ -1,5 +1,7 @@
 package org.payswitch.gateway.iso;
 
+import java.security.MessageDigest;
+
 import io.netty.buffer.ByteBuf;
 import org.payswitch.core.domain.AsciiField;
 
@@ -216,6 +218,41 @@ public final class IsoMessage
         size[field] = count;
         end[field] = at + bytes;
         return at + bytes;
+    }
+
+    /**
+     * The MAC field this message ends with: DE 128 when it has a secondary bitmap, else DE 64, and
+     * only when those 8 bytes are the message's last (a MAC covers everything before it, so nothing
+     * may follow it); 0 when it has no such field.
+     */
+    public int trailingMac()
+    {
+        final int field = (raw[2] & 0x80) != 0 ? 128 : 64;
+        return has(field) && end[field] == length ? field : 0;
+    }
+
+    /** Feeds {@code digest} the message's bytes before {@code field}, from the MTI on: what a MAC covers. */
+    public void digestBefore(final int field, final MessageDigest digest)
+    {
+        digest.update(raw, 0, start[field]);
+    }
+
+    /**
+     * True when binary field {@code field} holds {@code expected[0, count)}, compared in constant
+     * time (every byte is looked at whatever differs).
+     */
+    public boolean binaryEquals(final int field, final byte[] expected, final int count)
+    {
+        if (!has(field) || size[field] != count)
+        {
+            return false;
+        }
+        int difference = 0;
+        for (int i = 0; i < count; i++)
+        {
+            difference |= raw[valueStart[field] + i] ^ expected[i];
+        }
+        return difference == 0;
     }
 
     /** The MTI as a number, e.g. 100 for 0100. */

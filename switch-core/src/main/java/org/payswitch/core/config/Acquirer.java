@@ -4,16 +4,19 @@ import org.payswitch.core.domain.AsciiIdSet;
 
 /**
  * An acquirer the ISO 8583 port serves: its institution id (DE 32), the terminals (DE 41) and
- * merchants (DE 42) it may send for, and the subject of the TLS client certificate it must present,
- * if any.
+ * merchants (DE 42) it may send for, the subject of the TLS client certificate it must present, if
+ * any, and the key its requests' MAC (DE 64/128) is made with, if any. {@link #toString()} never
+ * shows the key.
  *
  * @param institutionId the DE 32 digits, 1..11
  * @param merchants     the merchants it may send for; null for any merchant
  * @param terminals     the terminals it may send for; null for any terminal
  * @param clientSubject the subject its verified client certificate must carry, in X500Principal's canonical
  *                      form; null when not required
+ * @param macKey        the HMAC-SHA256 key of its requests' MAC, 16..64 bytes; null when its requests carry none
  */
-public record Acquirer(String institutionId, AsciiIdSet merchants, AsciiIdSet terminals, String clientSubject)
+public record Acquirer(String institutionId, AsciiIdSet merchants, AsciiIdSet terminals, String clientSubject,
+    byte[] macKey)
 {
     /** Longest DE 32 (LL numeric, 11 digits). */
     public static final int MAX_ID_DIGITS = 11;
@@ -27,6 +30,37 @@ public record Acquirer(String institutionId, AsciiIdSet merchants, AsciiIdSet te
     public static long key(final long value, final int digits)
     {
         return value * 16 + digits;
+    }
+
+    /** The MAC key (a copy), or null. */
+    @Override
+    public byte[] macKey()
+    {
+        return macKey == null ? null : macKey.clone();
+    }
+
+    @Override
+    public boolean equals(final Object other)
+    {
+        return other instanceof Acquirer a && institutionId.equals(a.institutionId) &&
+            String.valueOf(merchants).equals(String.valueOf(a.merchants)) &&
+            String.valueOf(terminals).equals(String.valueOf(a.terminals)) &&
+            java.util.Objects.equals(clientSubject, a.clientSubject) && java.util.Arrays.equals(macKey, a.macKey);
+    }
+
+    @Override
+    public int hashCode()
+    {
+        return institutionId.hashCode();
+    }
+
+    /** The scope and subject; of the MAC key only whether there is one. */
+    @Override
+    public String toString()
+    {
+        return "Acquirer[" + institutionId + ", merchants=" + (merchants == null ? "*" : merchants) + ", terminals=" +
+            (terminals == null ? "*" : terminals) + ", clientSubject=" + clientSubject + ", mac=" +
+            (macKey == null ? "none" : "HMAC-SHA256") + "]";
     }
 
     /** This acquirer's {@link #key}. */

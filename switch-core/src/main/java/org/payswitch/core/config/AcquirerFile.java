@@ -1,6 +1,10 @@
 package org.payswitch.core.config;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HexFormat;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,13 +24,16 @@ import org.payswitch.core.engine.MerchantBook;
  * acquirer.12345.merchants = M00000000000001, M00000000000002
  * acquirer.12345.terminals = *
  * acquirer.12345.client-subject = CN=acquirer-1,O=Demo Acquirer
+ * acquirer.12345.mac-key-file = secrets/acquirer-12345.mac
  * </pre>
+ * The MAC key file (kept apart: the table itself holds no secret) has the key in hex on its first
+ * line, 16..64 bytes.
  */
 final class AcquirerFile
 {
     private static final String SETTING = "acquirers-file";
     private static final Set<String> ATTRIBUTES =
-        new LinkedHashSet<>(List.of("merchants", "terminals", "client-subject"));
+        new LinkedHashSet<>(List.of("merchants", "terminals", "client-subject", "mac-key-file"));
 
     private AcquirerFile()
     {
@@ -54,9 +61,32 @@ final class AcquirerFile
             acquirers.add(new Acquirer(id,
                 ids(where + ".merchants", attributes.get("merchants"), MerchantBook.MAX_ID_LENGTH),
                 ids(where + ".terminals", attributes.get("terminals"), Acquirer.MAX_TERMINAL_LENGTH),
-                subject));
+                subject, macKey(where + ".mac-key-file", attributes.get("mac-key-file"))));
         }
         return acquirers;
+    }
+
+    private static byte[] macKey(final String where, final String file)
+    {
+        if (file == null)
+        {
+            return null;
+        }
+        final String hex;
+        try
+        {
+            hex = Files.readString(Path.of(file), StandardCharsets.US_ASCII).lines().findFirst().orElse("").trim();
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            throw new ConfigException(where + ": cannot read " + Path.of(file).toAbsolutePath() + ": " + e.getMessage());
+        }
+        if (!hex.matches("([0-9a-fA-F]{2}){16,64}"))
+        {
+            throw new ConfigException(where + ": the first line of " + Path.of(file).toAbsolutePath() +
+                " must be the key in hex, 16..64 bytes");
+        }
+        return HexFormat.of().parseHex(hex);
     }
 
     private static String canonicalSubject(final String where, final String subject)

@@ -166,6 +166,27 @@ class AuthConfigTest
         assertThat(short12.key()).isNotEqualTo(Acquirer.key(12, 2));
         assertThat(acquirer.terminals()).isNull();
         assertThat(acquirer.clientSubject()).isEqualTo("cn=acquirer-1,o=demo acquirer");
+        assertThat(acquirer.macKey()).isNull();
+    }
+
+    @Test
+    void shouldReadAnAcquirersMacKeyFromItsOwnFileAndNeverShowIt() throws Exception
+    {
+        final String hex = "00112233445566778899aabbccddeeff00112233445566778899aabbccddeeff";
+        final Path key = file("acquirer.mac", hex + "\n");
+        final Path acquirers = file("acquirers", "acquirer.12345.merchants=*\nacquirer.12345.mac-key-file=" + key);
+
+        final Acquirer acquirer = auth(values("acquirers-file", acquirers.toString())).acquirers().get(0);
+
+        assertThat(acquirer.macKey()).hasSize(32).startsWith((byte)0x00, (byte)0x11, (byte)0x22);
+        assertThat(acquirer.toString()).doesNotContain("0011").contains("mac=HMAC-SHA256");
+        final Path shortKey = file("short.mac", "00112233");
+        assertThatThrownBy(() -> auth(values("acquirers-file", file("a6",
+            "acquirer.1.merchants=*\nacquirer.1.mac-key-file=" + shortKey).toString())))
+            .hasMessageContaining("acquirer.1.mac-key-file: the first line of").hasMessageContaining("16..64 bytes");
+        assertThatThrownBy(() -> auth(values("acquirers-file", file("a7",
+            "acquirer.1.merchants=*\nacquirer.1.mac-key-file=" + folder.resolve("none")).toString())))
+            .hasMessageContaining("acquirer.1.mac-key-file: cannot read");
     }
 
     @Test
