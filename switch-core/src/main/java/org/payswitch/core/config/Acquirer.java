@@ -1,5 +1,8 @@
 package org.payswitch.core.config;
 
+import java.util.Arrays;
+import java.util.Objects;
+
 import org.payswitch.core.domain.AsciiIdSet;
 
 /**
@@ -18,6 +21,11 @@ import org.payswitch.core.domain.AsciiIdSet;
 public record Acquirer(String institutionId, AsciiIdSet merchants, AsciiIdSet terminals, String clientSubject,
     byte[] macKey)
 {
+    public Acquirer
+    {
+        macKey = macKey == null ? null : macKey.clone();
+    }
+
     /** Longest DE 32 (LL numeric, 11 digits). */
     public static final int MAX_ID_DIGITS = 11;
     /** Longest terminal id (DE 41 is 8 characters). */
@@ -45,7 +53,7 @@ public record Acquirer(String institutionId, AsciiIdSet merchants, AsciiIdSet te
         return other instanceof Acquirer a && institutionId.equals(a.institutionId) &&
             String.valueOf(merchants).equals(String.valueOf(a.merchants)) &&
             String.valueOf(terminals).equals(String.valueOf(a.terminals)) &&
-            java.util.Objects.equals(clientSubject, a.clientSubject) && java.util.Arrays.equals(macKey, a.macKey);
+            Objects.equals(clientSubject, a.clientSubject) && Arrays.equals(macKey, a.macKey);
     }
 
     @Override

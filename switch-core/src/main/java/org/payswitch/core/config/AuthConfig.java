@@ -3,6 +3,7 @@ package org.payswitch.core.config;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -94,7 +95,7 @@ public record AuthConfig(String adminToken, List<ApiKey> apiKeys, List<Acquirer>
         {
             final char[] token = settings.password("admin-token-file", ADMIN_TOKEN_ENV);
             final String text = new String(token).trim();
-            java.util.Arrays.fill(token, '\0');
+            Arrays.fill(token, '\0');
             if (text.isEmpty())
             {
                 throw new ConfigException("admin-token-file: the file holds no token");
