@@ -15,12 +15,12 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
 import io.netty.handler.codec.http.HttpClientCodec;
 import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import org.payswitch.gateway.Transports;
+import org.payswitch.gateway.iso.IsoFrameDecoder;
 
 /**
  * Drives one run: opens the connections, starts them together, and then, second by second,
@@ -109,7 +109,7 @@ final class LoadRun
                         }
                         if (options.protocol == LoadGenerator.Protocol.ISO)
                         {
-                            ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(4098, 0, 2, 0, 2, true), handler);
+                            ch.pipeline().addLast(new IsoFrameDecoder(), handler);
                         }
                         else
                         {
