@@ -15,8 +15,6 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import org.payswitch.gateway.Transports;
@@ -113,7 +111,7 @@ final class LoadRun
                         }
                         else
                         {
-                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536), handler);
+                            ch.pipeline().addLast(new HttpAnswerDecoder(), handler);
                         }
                     }
                 })
