@@ -13,20 +13,20 @@ import io.netty.util.concurrent.Ticker;
  * half of the shorter deadline), never a task per request:
  * <ul>
  * <li>a request (HTTP request, ISO 8583 frame) must be complete within {@code request-deadline}
- * of the first byte read while no request was incomplete: a slow sender is closed (slowloris);</li>
+ * of the read that brought its first byte: a slow sender is closed (slowloris);</li>
  * <li>a connection that sends nothing for {@code idle-timeout} is closed;</li>
  * <li>a connection that does not read its answers (not writable) for {@code idle-timeout} is closed.</li>
  * </ul>
  * While the switch itself stopped reading the connection (it has requests to answer first) the
- * sender is not on the clock. The last handler of the pipeline calls {@link #requestComplete()}
- * for each request it receives: a field write. Takes the place of Netty's {@code IdleStateHandler},
+ * sender is not on the clock. The protocol's decoder says at the end of each read whether it holds
+ * part of a request ({@link #readEnded}), and the last handler calls {@link #requestComplete()}
+ * for each request it receives (a field write). Takes the place of Netty's {@code IdleStateHandler},
  * so a read passes the same number of handlers as before, and reads its clock from the event loop's
  * ticker, which {@code EmbeddedChannel} lets tests move.
  *
  * <p>Bounds, with tick = min(request-deadline, idle-timeout) / 2: a slow request is closed between
- * request-deadline and request-deadline + tick after the first byte; an idle connection between
- * idle-timeout and idle-timeout + 2 ticks after its last read. A partial request read together with
- * a complete one before it is on the idle clock until its next byte arrives.
+ * request-deadline and request-deadline + tick after the read of its first byte; an idle
+ * connection between idle-timeout and idle-timeout + 2 ticks after its last read.
  */
 public final class ConnectionDeadlines extends ChannelInboundHandlerAdapter implements Runnable
 {
@@ -41,6 +41,7 @@ public final class ConnectionDeadlines extends ChannelInboundHandlerAdapter impl
     private Ticker ticker;
     private Future<?> timer;
     private boolean receiving;
+    private boolean completedInRead;
     private boolean readSinceTick;
     private long requestStartNanos;
     private long lastReadNanos;
@@ -61,10 +62,29 @@ public final class ConnectionDeadlines extends ChannelInboundHandlerAdapter impl
         this.port = port;
     }
 
-    /** A request was received whole: the sender is off the request clock until its next read. */
+    /** A request was received whole (the last handler, per request). */
     public void requestComplete()
     {
-        receiving = false;
+        completedInRead = true;
+    }
+
+    /**
+     * The decoder, at the end of each read: {@code partial} when it holds part of a request. A
+     * request left partial starts the clock, unless the one it follows was already on it and
+     * nothing completed since; no partial request stops it.
+     */
+    public void readEnded(final boolean partial)
+    {
+        if (!partial)
+        {
+            receiving = false;
+        }
+        else if (!receiving || completedInRead)
+        {
+            receiving = true;
+            requestStartNanos = ticker.nanoTime();
+        }
+        completedInRead = false;
     }
 
     @Override
@@ -102,11 +122,6 @@ public final class ConnectionDeadlines extends ChannelInboundHandlerAdapter impl
     public void channelRead(final ChannelHandlerContext ctx, final Object message)
     {
         readSinceTick = true;
-        if (!receiving)
-        {
-            receiving = true;
-            requestStartNanos = ticker.nanoTime();
-        }
         ctx.fireChannelRead(message);
     }
 

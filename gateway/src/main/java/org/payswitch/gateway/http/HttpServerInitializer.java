@@ -3,7 +3,6 @@ package org.payswitch.gateway.http;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
@@ -41,7 +40,7 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
         pipeline.addLast(new ConnectionDeadlines(limits.requestDeadline().toNanos(), limits.idleTimeout().toNanos(),
             port));
         pipeline.addLast(new HttpResponseEncoder());
-        pipeline.addLast(new HttpRequestDecoder(4096, 8192, 8192));
+        pipeline.addLast(new HttpRequestFramer(4096, 8192, 8192));
         pipeline.addLast(new BoundedBodyAggregator(MAX_BODY));
         pipeline.addLast(new HttpRequestHandler(context));
     }

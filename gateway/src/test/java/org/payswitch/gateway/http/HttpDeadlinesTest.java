@@ -8,7 +8,6 @@ import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.embedded.EmbeddedChannel;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,7 +37,7 @@ class HttpDeadlinesTest
         channel = new EmbeddedChannel();
         channel.freezeTime();
         channel.pipeline().addLast(new ConnectionDeadlines(DEADLINE, IDLE, port), new HttpResponseEncoder(),
-            new HttpRequestDecoder(4096, 8192, 8192), new BoundedBodyAggregator(HttpServerInitializer.MAX_BODY),
+            new HttpRequestFramer(4096, 8192, 8192), new BoundedBodyAggregator(HttpServerInitializer.MAX_BODY),
             new HttpRequestHandler(new HttpContext(null, "token", ZoneId.of("Asia/Shanghai"), () -> true)));
     }
 
@@ -92,6 +91,45 @@ class HttpDeadlinesTest
         assertThat(seconds).isBetween(10, 15);
         assertThat(port.closed(PortConnections.Closed.SLOW_REQUEST)).isEqualTo(1);
         assertThat(answers()).isEmpty();
+    }
+
+    @Test
+    void shouldCloseARequestCutShortBehindACompleteOneInTheSameRead()
+    {
+        send("GET /health HTTP/1.1\r\nHost: switch\r\n\r\nPOST /v1/authorizations HTTP/1.1\r\n" +
+            "Content-Length: 100\r\n\r\n{\"amount\":");
+        assertThat(answers()).startsWith("HTTP/1.1 200 OK");
+
+        assertThat(secondsUntilClosed()).isBetween(10, 15);
+        assertThat(port.closed(PortConnections.Closed.SLOW_REQUEST)).isEqualTo(1);
+    }
+
+    @Test
+    void shouldKeepAClientThatStreamsRequestsSplitAcrossReadsOpen()
+    {
+        final String request = "GET /health HTTP/1.1\r\nHost: switch\r\n\r\n";
+        final String stream = request.repeat(100);
+        int at = 0;
+        for (int seconds = 0; seconds < 60; seconds++)
+        {
+            final int next = Math.min(stream.length(), at + 25 + (seconds * 7) % 40);
+            send(stream.substring(at, next));
+            at = next == stream.length() ? 0 : next;
+            second();
+        }
+        assertThat(answers()).contains("HTTP/1.1 200 OK");
+        assertThat(channel.isActive()).isTrue();
+    }
+
+    private int secondsUntilClosed()
+    {
+        int seconds = 0;
+        while (channel.isActive() && seconds < 600)
+        {
+            second();
+            seconds++;
+        }
+        return seconds;
     }
 
     @Test

@@ -109,6 +109,19 @@ class IsoGuardTest
     }
 
     @Test
+    void shouldCloseAFrameCutShortBehindAWholeOneInTheSameRead() throws ISOException
+    {
+        final ByteBuf frames = echo();
+        frames.writeShort(100).writeZero(20);
+
+        channel.writeInbound(frames);
+
+        assertThat(answers()).isEqualTo(1);
+        assertThat(secondsUntilClosed()).isBetween(10, 15);
+        assertThat(port.closed(PortConnections.Closed.SLOW_REQUEST)).isEqualTo(1);
+    }
+
+    @Test
     void shouldKeepAConnectionSendingWholeFramesOpenAndCloseItWhenIdle() throws ISOException
     {
         for (int seconds = 0; seconds < 60; seconds++)
