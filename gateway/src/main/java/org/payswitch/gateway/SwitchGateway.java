@@ -17,7 +17,7 @@ import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.config.TlsConfig;
 import org.payswitch.core.pipeline.SwitchNode;
-import org.payswitch.gateway.guard.GuardedInitializer;
+import org.payswitch.gateway.guard.ConnectionLimiter;
 import org.payswitch.gateway.guard.PortConnections;
 import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
@@ -29,7 +29,7 @@ import org.payswitch.gateway.tls.TlsInitializer;
  * The whole switch: the node (engine, pipeline, journal) behind Netty servers for HTTP/JSON and
  * ISO 8583. Ready when recovery is done and both ports are open; stops gracefully. A port with TLS
  * configured gets it in front of its own pipeline ({@link TlsInitializer}); in front of both, each
- * port's connection caps ({@link GuardedInitializer}), and in each pipeline its deadlines.
+ * port's connection caps ({@link ConnectionLimiter}), and in each pipeline its deadlines.
  */
 public final class SwitchGateway implements AutoCloseable
 {
@@ -59,9 +59,9 @@ public final class SwitchGateway implements AutoCloseable
             limits.maxConnectionsPerAddress());
         final HttpContext httpContext = new HttpContext(node.pipeline(), config.adminToken(), config.zone(),
             this::isReady, List.of(httpConnections, isoConnections));
-        http = bind(config.bind(), config.httpPort(), new GuardedInitializer(httpConnections,
+        http = bind(config.bind(), config.httpPort(), new ConnectionLimiter(httpConnections,
             withTls(tls.http(), tlsContext, new HttpServerInitializer(httpContext, limits, httpConnections))));
-        iso = bind(config.bind(), config.isoPort(), new GuardedInitializer(isoConnections,
+        iso = bind(config.bind(), config.isoPort(), new ConnectionLimiter(isoConnections,
             withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), limits, isoConnections))));
         open = true;
         if (tls.enabled())
@@ -142,7 +142,7 @@ public final class SwitchGateway implements AutoCloseable
         return on ? new TlsInitializer(context, plaintext) : plaintext;
     }
 
-    private Channel bind(final String address, final int port, final ChannelInitializer<SocketChannel> initializer)
+    private Channel bind(final String address, final int port, final ChannelInitializer<Channel> initializer)
     {
         return new ServerBootstrap()
             .group(acceptors, workers)

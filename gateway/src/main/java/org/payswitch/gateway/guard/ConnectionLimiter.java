@@ -3,31 +3,37 @@ package org.payswitch.gateway.guard;
 import java.net.InetSocketAddress;
 import java.net.SocketAddress;
 
-import io.netty.channel.ChannelHandlerContext;
-import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
 
 /**
- * First handler of a connection: counts it open against its port's caps when it becomes active
- * and closes it at once, before TLS or any read, when a cap is reached; uncounts it when it closes.
- * It handles no reads (Netty skips it for them), so a request pays nothing for it. One per
- * connection: it remembers whether it counted its connection.
+ * First in a port's child pipeline: counts each new connection against its port's caps as it is
+ * set up, and closes one over a cap at once, before TLS or any read, without building the rest of
+ * its pipeline (no TLS engine, no buffers for a refused connection). An admitted connection gets a
+ * {@link CountedConnection} that uncounts it when it closes, then the port's own initializer adds
+ * the rest. Stateless: one per port.
  */
-public final class ConnectionLimiter extends ChannelInboundHandlerAdapter
+public final class ConnectionLimiter extends ChannelInitializer<Channel>
 {
     private static final RateLimitedLog REFUSED = RateLimitedLog.warnings(ConnectionLimiter.class);
 
     private final PortConnections port;
-    private Object address;
+    private final ChannelInitializer<? extends Channel> rest;
 
-    public ConnectionLimiter(final PortConnections port)
+    /**
+     * @param port the port's counts and caps
+     * @param rest the port's own initializer (TLS and protocol handlers)
+     */
+    public ConnectionLimiter(final PortConnections port, final ChannelInitializer<? extends Channel> rest)
     {
         this.port = port;
+        this.rest = rest;
     }
 
     @Override
-    public void channelActive(final ChannelHandlerContext ctx)
+    protected void initChannel(final Channel channel)
     {
-        final SocketAddress remote = ctx.channel().remoteAddress();
+        final SocketAddress remote = channel.remoteAddress();
         final Object from = remote instanceof InetSocketAddress inet && inet.getAddress() != null ?
             inet.getAddress() : remote;
         final PortConnections.Admission admission = port.open(from);
@@ -37,21 +43,9 @@ public final class ConnectionLimiter extends ChannelInboundHandlerAdapter
                 (admission == PortConnections.Admission.OVER_TOTAL ?
                     port.maxConnections() + " open (max-connections)" :
                     port.maxPerAddress() + " open from that address (max-connections-per-address)"));
-            ctx.close();
+            channel.close();
             return;
         }
-        address = from;
-        ctx.fireChannelActive();
-    }
-
-    @Override
-    public void channelInactive(final ChannelHandlerContext ctx)
-    {
-        if (address != null)
-        {
-            port.close(address);
-            address = null;
-            ctx.fireChannelInactive();
-        }
+        channel.pipeline().addLast(new CountedConnection(port, from), rest);
     }
 }

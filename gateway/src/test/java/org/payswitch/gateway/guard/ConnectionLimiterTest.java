@@ -6,14 +6,19 @@ import java.net.SocketAddress;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The caps on open connections, in all and per address, counted on open and close, and enforced at channelActive. */
+/**
+ * The caps on open connections, in all and per address, counted on open and close; a connection
+ * over a cap is closed as it is set up, before the rest of its pipeline exists.
+ */
 class ConnectionLimiterTest
 {
     private static InetAddress address(final int last) throws Exception
@@ -57,7 +62,7 @@ class ConnectionLimiterTest
     }
 
     @Test
-    void shouldCloseAConnectionOverTheCapAtOnceWithoutTheRestOfThePipelineSeeingIt() throws Exception
+    void shouldCloseAConnectionOverTheCapAtOnceWithoutBuildingTheRestOfItsPipeline() throws Exception
     {
         final PortConnections port = new PortConnections("http", 10, 2);
         final List<String> seen = new ArrayList<>();
@@ -70,6 +75,7 @@ class ConnectionLimiterTest
         assertThat(first.isActive()).isTrue();
         assertThat(second.isActive()).isTrue();
         assertThat(third.isActive()).isFalse();
+        assertThat(third.pipeline().get(Recorder.class)).isNull();
         assertThat(seen).containsExactly("active", "active");
         assertThat(port.openConnections()).isEqualTo(2);
         assertThat(port.refusedOverAddress()).isEqualTo(1);
@@ -84,7 +90,15 @@ class ConnectionLimiterTest
     private static EmbeddedChannel connection(final PortConnections port, final SocketAddress from,
         final List<String> seen)
     {
-        return new EmbeddedChannel(new ConnectionLimiter(port), new Recorder(seen))
+        final ChannelInitializer<Channel> rest = new ChannelInitializer<>()
+        {
+            @Override
+            protected void initChannel(final Channel channel)
+            {
+                channel.pipeline().addLast(new Recorder(seen));
+            }
+        };
+        return new EmbeddedChannel(new ConnectionLimiter(port, rest))
         {
             @Override
             protected SocketAddress remoteAddress0()
