@@ -1,15 +1,18 @@
 package org.payswitch.gateway.http;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.gateway.guard.PortConnections;
 
 /**
  * What every HTTP connection shares: the pipeline to publish into, the operator token, the
- * readiness of the switch, and the answer writers (and their scratch) of the reply thread.
+ * readiness of the switch, the ports' connection counts (for /metrics), and the answer writers
+ * (and their scratch) of the reply thread.
  */
 public final class HttpContext
 {
@@ -24,13 +27,21 @@ public final class HttpContext
     /** The reply thread's scratch for an answer's body, written before its headers (whose length it sets). */
     final ByteBuf replyBody = Unpooled.buffer(REPLY_BODY_BYTES);
 
+    /** A context whose /metrics shows no connection counts (for handler tests). */
     public HttpContext(
         final SwitchPipeline pipeline, final String adminToken, final ZoneId zone, final BooleanSupplier ready)
+    {
+        this(pipeline, adminToken, zone, ready, List.of());
+    }
+
+    public HttpContext(
+        final SwitchPipeline pipeline, final String adminToken, final ZoneId zone, final BooleanSupplier ready,
+        final List<PortConnections> ports)
     {
         this.pipeline = pipeline;
         this.adminBearer = "Bearer " + adminToken;
         this.ready = ready;
         this.answers = new HttpAnswers(zone);
-        this.metrics = new PrometheusText(pipeline);
+        this.metrics = new PrometheusText(pipeline, ports);
     }
 }

@@ -22,7 +22,8 @@ import org.payswitch.core.pipeline.PipelineConfig;
  * options without dashes, e.g. {@code http-port=8080}), system properties
  * {@code -Dpayswitch.http-port=8080}, and the command line {@code --http-port 8080}.
  * Validated at start; a bad value is refused with a message that names its key. TLS settings are
- * one nested {@link TlsConfig}, its passwords read from a file or the environment.
+ * one nested {@link TlsConfig}, its passwords read from a file or the environment; connection caps
+ * and deadlines one nested {@link GatewayLimits}.
  */
 public record SwitchConfig(
     Path dataDir,
@@ -41,7 +42,8 @@ public record SwitchConfig(
     int ioThreads,
     Duration snapshotInterval,
     int journalRetentionDays,
-    TlsConfig tls)
+    TlsConfig tls,
+    GatewayLimits limits)
 {
     /** Prefix of the system properties that override settings. */
     public static final String PROPERTY_PREFIX = "payswitch.";
@@ -67,6 +69,7 @@ public record SwitchConfig(
         defaults.put("snapshot-interval", "PT15M");
         defaults.put("journal-retention-days", "0");
         defaults.putAll(TlsConfig.defaults());
+        defaults.putAll(GatewayLimits.defaults());
         return defaults;
     }
 
@@ -146,7 +149,8 @@ public record SwitchConfig(
             p.integer("io-threads", 1, 64),
             p.duration("snapshot-interval"),
             p.integer("journal-retention-days", 0, 36_500),
-            TlsConfig.from(values, System::getenv));
+            TlsConfig.from(values, System::getenv),
+            GatewayLimits.from(values));
     }
 
     /** The pipeline's ring, waiting, layout and queue delay. */
