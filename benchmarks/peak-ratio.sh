@@ -61,12 +61,14 @@ measure() {
   local name=$1 pid=$2 port=$3; shift 3
   local before after answered
   before=$(cpu_ticks "$pid")
-  java -jar "$tools_jar" --quiet --protocol "$protocol" --port "$port" --cards "$cards" --out "$work/$name" \
-    "$@" "${loadgen_options[@]}" > "$work/$name.txt" 2>&1 || true
+  local TIMEFORMAT='%U %S'
+  { time java -jar "$tools_jar" --quiet --protocol "$protocol" --port "$port" --cards "$cards" --out "$work/$name" \
+    "$@" "${loadgen_options[@]}" > "$work/$name.txt" 2>&1 || true; } 2> "$work/$name.time"
   after=$(cpu_ticks "$pid")
   answered=$(grep -oE 'answered [0-9]+' "$work/$name.txt" | head -1 | awk '{print $2}')
   grep -E 'measured|by response|latency|INCOMPLETE' "$work/$name.txt" | sed "s/^/$name: /"
-  echo "$name: server CPU $(( (after - before) * 10 )) ms for ${answered:-0} answers"
+  echo "$name: server CPU $(( (after - before) * 10 )) ms for ${answered:-0} answers;" \
+    "load generator CPU $(awk '{printf "%d", ($1 + $2) * 1000}' "$work/$name.time") ms (JVM start and warm-up included)"
 }
 
 bare() {

@@ -1,6 +1,7 @@
 package org.payswitch.gateway;
 
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 
@@ -12,12 +13,15 @@ import io.netty.channel.EventLoopGroup;
 import io.netty.channel.WriteBufferWaterMark;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.handler.ssl.SslContext;
+import org.payswitch.core.config.AuthConfig;
+import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.config.TlsConfig;
 import org.payswitch.core.pipeline.SwitchNode;
-import org.payswitch.core.config.AuthConfig;
 import org.payswitch.gateway.auth.Acquirers;
 import org.payswitch.gateway.auth.ApiKeys;
+import org.payswitch.gateway.guard.ConnectionLimiter;
+import org.payswitch.gateway.guard.PortConnections;
 import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
 import org.payswitch.gateway.iso.IsoServerInitializer;
@@ -27,12 +31,12 @@ import org.payswitch.gateway.tls.TlsInitializer;
 /**
  * The whole switch: the node (engine, pipeline, journal) behind Netty servers for HTTP/JSON and
  * ISO 8583. Ready when recovery is done and both ports are open; stops gracefully. A port with TLS
- * configured gets it in front of its own pipeline ({@link TlsInitializer}).
+ * configured gets it in front of its own pipeline ({@link TlsInitializer}); in front of both, each
+ * port's connection caps ({@link ConnectionLimiter}), and in each pipeline its deadlines.
  */
 public final class SwitchGateway implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(SwitchGateway.class.getName());
-    private static final int IDLE_SECONDS = 120;
 
     private final SwitchNode node;
     private final EventLoopGroup acceptors;
@@ -51,13 +55,19 @@ public final class SwitchGateway implements AutoCloseable
         node = SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
         acceptors = Transports.group(1);
         workers = Transports.group(config.ioThreads());
+        final GatewayLimits limits = config.limits();
         final AuthConfig auth = config.auth();
-        final HttpContext httpContext = new HttpContext(node.pipeline(), auth.adminToken(),
-            ApiKeys.of(auth.apiKeys()), config.zone(), this::isReady);
-        http = bind(config.bind(), config.httpPort(),
-            withTls(tls.http(), tlsContext, new HttpServerInitializer(httpContext, IDLE_SECONDS)));
-        iso = bind(config.bind(), config.isoPort(),
-            withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), Acquirers.of(auth.acquirers()), IDLE_SECONDS)));
+        final PortConnections httpConnections = new PortConnections("http", limits.maxConnections(),
+            limits.maxConnectionsPerAddress());
+        final PortConnections isoConnections = new PortConnections("iso", limits.maxConnections(),
+            limits.maxConnectionsPerAddress());
+        final HttpContext httpContext = new HttpContext(node.pipeline(), auth.adminToken(), ApiKeys.of(auth.apiKeys()),
+            config.zone(), this::isReady, List.of(httpConnections, isoConnections));
+        http = bind(config.bind(), config.httpPort(), new ConnectionLimiter(httpConnections,
+            withTls(tls.http(), tlsContext, new HttpServerInitializer(httpContext, limits, httpConnections))));
+        iso = bind(config.bind(), config.isoPort(), new ConnectionLimiter(isoConnections,
+            withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), Acquirers.of(auth.acquirers()),
+                limits, isoConnections))));
         open = true;
         if (tls.enabled())
         {
@@ -142,7 +152,7 @@ public final class SwitchGateway implements AutoCloseable
         return on ? new TlsInitializer(context, plaintext) : plaintext;
     }
 
-    private Channel bind(final String address, final int port, final ChannelInitializer<SocketChannel> initializer)
+    private Channel bind(final String address, final int port, final ChannelInitializer<Channel> initializer)
     {
         return new ServerBootstrap()
             .group(acceptors, workers)

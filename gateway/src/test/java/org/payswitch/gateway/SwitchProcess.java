@@ -39,15 +39,17 @@ final class SwitchProcess implements AutoCloseable
     final int httpPort;
     final int isoPort;
 
-    private SwitchProcess(final Path dataDir, final int demoCards, final int httpPort, final int isoPort)
-        throws IOException
+    private SwitchProcess(final Path dataDir, final int demoCards, final int httpPort, final int isoPort,
+        final String... options) throws IOException
     {
         this.httpPort = httpPort;
         this.isoPort = isoPort;
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        process = new ProcessBuilder(java, "-Xmx1g", "-jar", JAR.toString(), "--data-dir", dataDir.toString(),
-            "--http-port", Integer.toString(httpPort), "--iso-port", Integer.toString(isoPort),
-            "--demo-cards", Integer.toString(demoCards), "--max-queue-delay", TEST_MAX_QUEUE_DELAY)
+        final List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", JAR.toString(), "--data-dir",
+            dataDir.toString(), "--http-port", Integer.toString(httpPort), "--iso-port", Integer.toString(isoPort),
+            "--demo-cards", Integer.toString(demoCards), "--max-queue-delay", TEST_MAX_QUEUE_DELAY));
+        command.addAll(List.of(options));
+        process = new ProcessBuilder(command)
             .redirectErrorStream(true)
             .start();
         final Thread reader = new Thread(this::readOutput, "switch-process-output");
@@ -61,11 +63,17 @@ final class SwitchProcess implements AutoCloseable
         return start(dataDir, demoCards, freePort(), freePort());
     }
 
-    /** Starts the switch on the given ports and waits until it says it is ready. */
-    static SwitchProcess start(final Path dataDir, final int demoCards, final int httpPort, final int isoPort)
-        throws Exception
+    /** Starts the switch on free ports with more options ({@code --key value} pairs) and waits until it is ready. */
+    static SwitchProcess startWith(final Path dataDir, final int demoCards, final String... options) throws Exception
     {
-        final SwitchProcess switchProcess = new SwitchProcess(dataDir, demoCards, httpPort, isoPort);
+        return start(dataDir, demoCards, freePort(), freePort(), options);
+    }
+
+    /** Starts the switch on the given ports and waits until it says it is ready. */
+    static SwitchProcess start(final Path dataDir, final int demoCards, final int httpPort, final int isoPort,
+        final String... options) throws Exception
+    {
+        final SwitchProcess switchProcess = new SwitchProcess(dataDir, demoCards, httpPort, isoPort, options);
         if (!switchProcess.ready.await(120, TimeUnit.SECONDS))
         {
             switchProcess.process.destroyForcibly();

@@ -5,18 +5,16 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
-import io.netty.util.AsciiString;
-
 /**
  * The load generator's checkout API key as the {@code Authorization: Bearer <key>} header value,
- * read once from a file (its first line: the key never goes on the command line) and encoded once
- * as ASCII bytes, so every request reuses the same value and the send path adds nothing per request.
- * {@link #toString()} never shows the key.
+ * read once from a file (its first line: the key never goes on the command line). Each HTTP
+ * connection puts it in the request head it encodes once and writes before every body, so the
+ * send path does nothing more per request. {@link #toString()} never shows the key.
  *
  * @param value   the header value, {@code Bearer <key>}; null when the file was refused
  * @param problem why the file was refused, or null
  */
-record ApiKeyHeader(AsciiString value, String problem)
+record ApiKeyHeader(String value, String problem)
 {
     /** Longest key the switch accepts. */
     static final int MAX_KEY_LENGTH = 128;
@@ -38,7 +36,7 @@ record ApiKeyHeader(AsciiString value, String problem)
             return new ApiKeyHeader(null, file + ": the first line must be the key, 1.." + MAX_KEY_LENGTH +
                 " printable ASCII characters");
         }
-        return new ApiKeyHeader(new AsciiString("Bearer " + key), null);
+        return new ApiKeyHeader("Bearer " + key, null);
     }
 
     @Override

@@ -1,51 +1,49 @@
 package org.payswitch.tools;
 
-import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CountDownLatch;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.buffer.ByteBufUtil;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelHandlerContext;
-import io.netty.handler.codec.http.DefaultFullHttpRequest;
-import io.netty.handler.codec.http.FullHttpRequest;
-import io.netty.handler.codec.http.FullHttpResponse;
-import io.netty.handler.codec.http.HttpHeaderNames;
-import io.netty.handler.codec.http.HttpHeaderValues;
-import io.netty.handler.codec.http.HttpMethod;
-import io.netty.handler.codec.http.HttpResponseStatus;
-import io.netty.handler.codec.http.HttpVersion;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.gateway.json.JsonWriter;
 
+import static java.nio.charset.StandardCharsets.US_ASCII;
+
 /**
  * HTTP/JSON (API.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
- * connection, the body written with the gateway's own {@link JsonWriter}. HTTP answers in order, so answers are matched first in, first out; with a window
- * above 1 the requests are pipelined (the switch reads the next one when it has answered the
- * last). The response code is read from the JSON body's {@code responseCode}; a 503 without one
- * counts as 91. A discounted answer is one whose {@code "discount"} is above 0. In an open loop,
- * {@code window} is the bound on requests in flight, so the pipeline holds at most that many.
- * With an API key, each request carries its {@code Authorization} header, made once for the run.
+ * connection, the body written with the gateway's own {@link JsonWriter}. HTTP answers in order,
+ * so answers are matched first in, first out; with a window above 1 the requests are pipelined
+ * (the switch reads the next one when it has answered the last). The response code is read from
+ * the JSON body's {@code responseCode}; a 503 without one counts as 91. A discounted answer is one
+ * whose {@code "discount"} is above 0. In an open loop, {@code window} is the bound on requests in
+ * flight, so the pipeline holds at most that many.
+ *
+ * <p>Light on purpose, since it shares the cores with the switch it measures: a request is written
+ * as bytes (a head fixed per connection, the body's length, the body) into one buffer per read,
+ * sent once; answers are framed and read in place by {@link HttpAnswerDecoder}. With an API key,
+ * its {@code authorization} line is part of that fixed head, made once per connection.
  */
-final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
+final class HttpLoadConnection extends LoadConnection<HttpAnswer>
 {
-    private static final ByteBuf RESPONSE_CODE =
-        Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"responseCode\":\"", StandardCharsets.US_ASCII));
-    private static final ByteBuf DISCOUNT =
-        Unpooled.unreleasableBuffer(Unpooled.copiedBuffer("\"discount\":", StandardCharsets.US_ASCII));
-
     private static final int PAN_LENGTH = 16;
     private static final String EXPIRY = Integer.toString(DemoData.EXPIRY);
+    /** Room for the body of one request (~150 bytes). */
+    private static final int BODY_BYTES = 256;
+    /** Room for 8 requests (~260 bytes each with their head) before the buffer grows. */
+    private static final int BATCH_BYTES = 2_048;
+    private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(US_ASCII);
 
-    private final String host;
-    private final ApiKeyHeader apiKey;
+    private final byte[] head;
     private final long[] dueAt;
     private final long[] sentAt;
     private final JsonWriter json = new JsonWriter();
+    private final ByteBuf body = Unpooled.buffer(BODY_BYTES);
     private final byte[] panDigits = new byte[PAN_LENGTH];
     private final AsciiField pan = new AsciiField(PAN_LENGTH);
+    private ByteBuf pending;
     private long requestsWritten;
     private long answersRead;
 
@@ -53,14 +51,15 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
         final String[] merchantIds, final CountDownLatch done, final String host, final ApiKeyHeader apiKey)
     {
         super(plan, index, requests, merchantIds, done);
-        this.host = host;
-        this.apiKey = apiKey;
+        this.head = ("POST /v1/authorizations HTTP/1.1\r\nhost: " + host +
+            (apiKey == null ? "" : "\r\nauthorization: " + apiKey.value()) +
+            "\r\ncontent-type: application/json\r\ncontent-length: ").getBytes(US_ASCII);
         this.dueAt = new long[window];
         this.sentAt = new long[window];
     }
 
     @Override
-    protected void channelRead0(final ChannelHandlerContext ctx, final FullHttpResponse response)
+    protected void channelRead0(final ChannelHandlerContext ctx, final HttpAnswer answer)
     {
         long due = 0;
         long at = 0;
@@ -70,16 +69,16 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
             due = dueAt[slot];
             at = sentAt[slot];
         }
-        answered(ctx, due, at, codeOf(response), discountOf(response));
+        answered(ctx, due, at, answer.code(), answer.discount);
     }
 
     @Override
     protected void send(final ChannelHandlerContext ctx, final long dueNanos, final long nowNanos)
     {
         requests.next();
-        final ByteBuf body = ctx.alloc().buffer(192);
         Pan.writeDigits(requests.pan, PAN_LENGTH, panDigits, 0);
         pan.set(panDigits, 0, PAN_LENGTH);
+        body.clear();
         json.wrap(body).beginObject()
             .name("merchantId").string(merchantIds[requests.merchant])
             .name("orderId").string(requests.rrn())
@@ -88,59 +87,51 @@ final class HttpLoadConnection extends LoadConnection<FullHttpResponse>
             .name("amount").number(requests.amount)
             .name("currency").string("CNY")
             .endObject();
-        final FullHttpRequest request =
-            new DefaultFullHttpRequest(HttpVersion.HTTP_1_1, HttpMethod.POST, "/v1/authorizations", body);
-        request.headers()
-            .set(HttpHeaderNames.HOST, host)
-            .set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON)
-            .setInt(HttpHeaderNames.CONTENT_LENGTH, body.readableBytes());
-        if (apiKey != null)
+        if (pending == null)
         {
-            request.headers().set(HttpHeaderNames.AUTHORIZATION, apiKey.value());
+            pending = ctx.alloc().ioBuffer(BATCH_BYTES);
         }
+        pending.writeBytes(head);
+        writeDecimal(pending, body.readableBytes());
+        pending.writeBytes(END_OF_HEAD);
+        pending.writeBytes(body);
         final int slot = (int)(requestsWritten++ % window);
         dueAt[slot] = dueNanos;
         sentAt[slot] = nowNanos;
-        ctx.write(request, ctx.voidPromise());
     }
 
-    /** The body's {@code "discount":N}, minor units; 0 without one. */
-    private static long discountOf(final FullHttpResponse response)
+    @Override
+    protected void flushRequests(final ChannelHandlerContext ctx)
     {
-        final ByteBuf content = response.content();
-        int at = ByteBufUtil.indexOf(DISCOUNT, content);
-        if (at < 0)
+        final ByteBuf requestsWritten = pending;
+        if (requestsWritten != null)
         {
-            return 0;
+            pending = null;
+            ctx.write(requestsWritten, ctx.voidPromise());
         }
-        at += DISCOUNT.readableBytes();
-        long value = 0;
-        for (; at < content.writerIndex(); at++)
-        {
-            final int digit = content.getByte(at) - '0';
-            if (digit < 0 || digit > 9)
-            {
-                break;
-            }
-            value = value * 10 + digit;
-        }
-        return value;
+        ctx.flush();
     }
 
-    /** The body's {@code "responseCode":"NN"}, else 91 for a 503, else -1 (unreadable). */
-    private static int codeOf(final FullHttpResponse response)
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext ctx)
     {
-        final ByteBuf content = response.content();
-        final int at = ByteBufUtil.indexOf(RESPONSE_CODE, content);
-        if (at >= 0 && at + RESPONSE_CODE.readableBytes() + 2 <= content.writerIndex())
+        if (pending != null)
         {
-            final int first = content.getByte(at + RESPONSE_CODE.readableBytes()) - '0';
-            final int second = content.getByte(at + RESPONSE_CODE.readableBytes() + 1) - '0';
-            if (first >= 0 && first <= 9 && second >= 0 && second <= 9)
-            {
-                return first * 10 + second;
-            }
+            pending.release();
+            pending = null;
         }
-        return HttpResponseStatus.SERVICE_UNAVAILABLE.equals(response.status()) ? 91 : -1;
+    }
+
+    private static void writeDecimal(final ByteBuf out, final int value)
+    {
+        int divisor = 1;
+        while (divisor <= value / 10)
+        {
+            divisor *= 10;
+        }
+        for (; divisor > 0; divisor /= 10)
+        {
+            out.writeByte('0' + value / divisor % 10);
+        }
     }
 }

@@ -70,8 +70,8 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
     }
 
     /**
-     * Writes the next request (not flushed), due at {@code dueNanos} and written at {@code nowNanos},
-     * and notes both so its answer can be matched.
+     * Writes the next request (not sent before {@link #flushRequests}), due at {@code dueNanos} and
+     * written at {@code nowNanos}, and notes both so its answer can be matched.
      */
     protected abstract void send(ChannelHandlerContext ctx, long dueNanos, long nowNanos);
 
@@ -104,7 +104,7 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
             {
                 sendNow(ctx, plan.now());
             }
-            ctx.flush();
+            flushRequests(ctx);
         });
     }
 
@@ -139,7 +139,7 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
         }
         if (wrote)
         {
-            ctx.flush();
+            flushRequests(ctx);
         }
         if (!sending)
         {
@@ -153,10 +153,14 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
 
     private void sendNow(final ChannelHandlerContext ctx, final long dueNanos)
     {
-        final long now = plan.now();
-        send(ctx, dueNanos, now);
+        sendAt(ctx, dueNanos, plan.now());
+    }
+
+    private void sendAt(final ChannelHandlerContext ctx, final long dueNanos, final long nowNanos)
+    {
+        send(ctx, dueNanos, nowNanos);
         sent++;
-        plan.timeline().sent(now);
+        plan.timeline().sent(nowNanos);
     }
 
     /**
@@ -196,7 +200,7 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
         }
         if (sending && !plan.openLoop())
         {
-            sendNow(ctx, plan.now());
+            sendAt(ctx, now, now);
         }
         else if (!sending)
         {
@@ -209,10 +213,19 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
         return plan.openLoop() ? dueAt - plan.timeline().startNanos() >= plan.measureFromNanos() : measuring;
     }
 
+    /**
+     * Sends what {@link #send} wrote since the last call: at the end of each read (the closed loop's
+     * answers each wrote a request), after the first window and after each open-loop tick.
+     */
+    protected void flushRequests(final ChannelHandlerContext ctx)
+    {
+        ctx.flush();
+    }
+
     @Override
     public final void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        ctx.flush();
+        flushRequests(ctx);
     }
 
     @Override

@@ -15,12 +15,10 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.LengthFieldBasedFrameDecoder;
-import io.netty.handler.codec.http.HttpClientCodec;
-import io.netty.handler.codec.http.HttpObjectAggregator;
 import io.netty.handler.ssl.SslContext;
 import io.netty.handler.ssl.SslHandler;
 import org.payswitch.gateway.Transports;
+import org.payswitch.gateway.iso.IsoFrameDecoder;
 
 /**
  * Drives one run: opens the connections, starts them together, and then, second by second,
@@ -110,11 +108,11 @@ final class LoadRun
                         }
                         if (options.protocol == LoadGenerator.Protocol.ISO)
                         {
-                            ch.pipeline().addLast(new LengthFieldBasedFrameDecoder(4098, 0, 2, 0, 2, true), handler);
+                            ch.pipeline().addLast(new IsoFrameDecoder(), handler);
                         }
                         else
                         {
-                            ch.pipeline().addLast(new HttpClientCodec(), new HttpObjectAggregator(65_536), handler);
+                            ch.pipeline().addLast(new HttpAnswerDecoder(), handler);
                         }
                     }
                 })

@@ -1,12 +1,15 @@
 package org.payswitch.tools;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.embedded.EmbeddedChannel;
 import org.junit.jupiter.api.Test;
+import org.payswitch.gateway.iso.IsoFrameDecoder;
 import org.payswitch.gateway.iso.IsoMessage;
 import org.payswitch.gateway.iso.IsoWriter;
 
@@ -40,13 +43,14 @@ class LoadConnectionTest
     void shouldSendEveryRequestDueByTheTickAndNoMore()
     {
         final IsoLoadConnection connection = connection(100);
-        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        final EmbeddedChannel channel = new EmbeddedChannel(new IsoFrameDecoder(), connection);
 
         now = START + 5 * MS + 500_000;
         connection.tick();
 
         assertThat(connection.sent).isEqualTo(6);
-        assertThat(channel.outboundMessages()).hasSize(6);
+        assertThat(channel.outboundMessages()).as("one write per tick").hasSize(1);
+        assertThat(stans(channel)).containsExactly(1, 2, 3, 4, 5, 6);
         now = START + 6 * MS;
         connection.tick();
         assertThat(connection.sent).isEqualTo(7);
@@ -57,10 +61,10 @@ class LoadConnectionTest
     void shouldCountADelayedAnswerFromItsRequestsDueTime()
     {
         final IsoLoadConnection connection = connection(100);
-        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        final EmbeddedChannel channel = new EmbeddedChannel(new IsoFrameDecoder(), connection);
         now = START + 5 * MS;
         connection.tick();
-        final int stan = stanOf(channel.readOutbound());
+        final int stan = stans(channel).get(0);
 
         now = START + 105 * MS;
         channel.writeInbound(answer(stan, null));
@@ -79,7 +83,7 @@ class LoadConnectionTest
     void shouldCountRequestsBeyondTheInFlightBoundAsNotSent()
     {
         final IsoLoadConnection connection = connection(3);
-        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        final EmbeddedChannel channel = new EmbeddedChannel(new IsoFrameDecoder(), connection);
 
         now = START + 9 * MS;
         connection.tick();
@@ -94,11 +98,12 @@ class LoadConnectionTest
     void shouldCountAnAnswerWithDe54AsDiscountedAndOneWithoutAsNot()
     {
         final IsoLoadConnection connection = connection(100);
-        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        final EmbeddedChannel channel = new EmbeddedChannel(new IsoFrameDecoder(), connection);
         now = START + MS;
         connection.tick();
-        final int first = stanOf(channel.readOutbound());
-        final int second = stanOf(channel.readOutbound());
+        final List<Integer> written = stans(channel);
+        final int first = written.get(0);
+        final int second = written.get(1);
 
         now = START + 2 * MS;
         channel.writeInbound(answer(first, "0091156C000000001888"));
@@ -117,33 +122,45 @@ class LoadConnectionTest
     void shouldStopAtTheEndOfTheScheduleAndFinishOnceAllIsAnswered()
     {
         final IsoLoadConnection connection = connection(100);
-        final EmbeddedChannel channel = new EmbeddedChannel(connection);
+        final EmbeddedChannel channel = new EmbeddedChannel(new IsoFrameDecoder(), connection);
 
         now = START + 50 * MS;
         connection.tick();
 
         assertThat(connection.sent).as("20 ms at 1000/s").isEqualTo(20);
         assertThat(connection.sending).isFalse();
-        for (int i = 0; i < 20; i++)
+        final List<Integer> written = stans(channel);
+        assertThat(written).hasSize(20);
+        for (final int stan : written)
         {
-            channel.writeInbound(answer(stanOf(channel.readOutbound()), null));
+            channel.writeInbound(answer(stan, null));
         }
         assertThat(connection.answered).isEqualTo(20);
         assertThat(connection.measured).isEqualTo(20);
         channel.finishAndReleaseAll();
     }
 
-    /** The STAN of a request written by the connection (no length prefix: the channel has no framing). */
-    private static int stanOf(final ByteBuf request)
+    /** The STANs of the requests the connection wrote since the last call, in order (frames split by their length). */
+    private static List<Integer> stans(final EmbeddedChannel channel)
     {
+        final List<Integer> stans = new ArrayList<>();
         final IsoMessage message = new IsoMessage();
-        request.skipBytes(2);
-        assertThat(message.decode(request)).isEqualTo(IsoMessage.OK);
-        request.release();
-        return (int)message.numeric(11);
+        ByteBuf written;
+        while ((written = channel.readOutbound()) != null)
+        {
+            while (written.isReadable())
+            {
+                final int length = written.readUnsignedShort();
+                assertThat(message.decode(written, written.readerIndex(), length)).isEqualTo(IsoMessage.OK);
+                written.skipBytes(length);
+                stans.add((int)message.numeric(11));
+            }
+            written.release();
+        }
+        return stans;
     }
 
-    /** A bare 0110 (DE 11, 39, and DE 54 when given), as the frame decoder hands it over: without the length. */
+    /** A bare 0110 (DE 11, 39, and DE 54 when given), framed as the switch sends it. */
     private static ByteBuf answer(final int stan, final String de54)
     {
         final ByteBuf out = Unpooled.buffer();
@@ -154,6 +171,6 @@ class LoadConnectionTest
             writer.lllAscii(54, entry, entry.length);
         }
         writer.end();
-        return out.skipBytes(2);
+        return out;
     }
 }

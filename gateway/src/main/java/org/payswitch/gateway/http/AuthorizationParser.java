@@ -119,9 +119,9 @@ final class AuthorizationParser
                     }
                     command.capture = capture == 1;
                 }
-                else if (!cursor.skipValue())
+                else if (!cursor.skipValue(1))
                 {
-                    return problem.set(null, "body: malformed JSON");
+                    return cursor.tooDeep() ? tooDeep(problem) : problem.set(null, "body: malformed JSON");
                 }
             }
             while (cursor.consume(','));
@@ -151,6 +151,14 @@ final class AuthorizationParser
             return problem.set("amount", "amount: required");
         }
         return hasCurrency || problem.set("currency", "currency: required");
+    }
+
+    /** An unknown field nested too deeply: named when it is a plain name (off the hot path: it allocates). */
+    private boolean tooDeep(final FormatProblem problem)
+    {
+        final String field = key.length() > 0 && key.isIdentifier() ? key.toString() : null;
+        return problem.set(field, (field == null ? "body" : field) + ": nested deeper than " + JsonCursor.MAX_DEPTH +
+            " levels");
     }
 
     private boolean is(final String name)

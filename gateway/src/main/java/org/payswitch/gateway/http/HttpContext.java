@@ -1,6 +1,7 @@
 package org.payswitch.gateway.http;
 
 import java.time.ZoneId;
+import java.util.List;
 import java.util.function.BooleanSupplier;
 
 import io.netty.buffer.ByteBuf;
@@ -8,10 +9,12 @@ import io.netty.buffer.Unpooled;
 import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.auth.ApiKeys;
 import org.payswitch.gateway.auth.OperatorToken;
+import org.payswitch.gateway.guard.PortConnections;
 
 /**
  * What every HTTP connection shares: the pipeline to publish into, the operator token, the
- * checkout API keys, the readiness of the switch, and the answer writers (and their scratch) of the reply thread.
+ * checkout API keys, the readiness of the switch, the ports' connection counts (for /metrics), and
+ * the answer writers (and their scratch) of the reply thread.
  */
 public final class HttpContext
 {
@@ -27,22 +30,26 @@ public final class HttpContext
     /** The reply thread's scratch for an answer's body, written before its headers (whose length it sets). */
     final ByteBuf replyBody = Unpooled.buffer(REPLY_BODY_BYTES);
 
-    /** Checkout endpoints open to any caller (contract version 1: loopback without API keys). */
+    /** A context whose /metrics shows no connection counts and whose checkout endpoints are open (for handler tests). */
     public HttpContext(
         final SwitchPipeline pipeline, final String adminToken, final ZoneId zone, final BooleanSupplier ready)
     {
-        this(pipeline, adminToken, ApiKeys.NONE, zone, ready);
+        this(pipeline, adminToken, ApiKeys.NONE, zone, ready, List.of());
     }
 
-    /** Checkout endpoints that need one of {@code apiKeys} when any is configured. */
-    public HttpContext(final SwitchPipeline pipeline, final String adminToken, final ApiKeys apiKeys,
-        final ZoneId zone, final BooleanSupplier ready)
+    /**
+     * Checkout endpoints that need one of {@code apiKeys} when any is configured (contract version
+     * 2); the connection counts of {@code ports} shown in /metrics.
+     */
+    public HttpContext(
+        final SwitchPipeline pipeline, final String adminToken, final ApiKeys apiKeys, final ZoneId zone,
+        final BooleanSupplier ready, final List<PortConnections> ports)
     {
         this.pipeline = pipeline;
         this.operator = new OperatorToken(adminToken);
         this.apiKeys = apiKeys;
         this.ready = ready;
         this.answers = new HttpAnswers(zone);
-        this.metrics = new PrometheusText(pipeline);
+        this.metrics = new PrometheusText(pipeline, ports);
     }
 }

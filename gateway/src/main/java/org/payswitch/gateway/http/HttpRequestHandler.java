@@ -1,5 +1,6 @@
 package org.payswitch.gateway.http;
 
+import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,8 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.pipeline.SwitchEvent;
 import org.payswitch.gateway.ReplyTarget;
 import org.payswitch.gateway.auth.CheckoutGuard;
+import org.payswitch.gateway.guard.ConnectionDeadlines;
+import org.payswitch.gateway.guard.RateLimitedLog;
 import org.payswitch.gateway.json.JsonException;
 
 /**
@@ -39,9 +42,15 @@ import org.payswitch.gateway.json.JsonException;
  * The socket is read on meanwhile (pausing and resuming it costs two {@code epoll_ctl} calls a
  * request, which on a small machine were the largest share of the I/O thread's system calls);
  * only once {@value #MAX_WAITING} requests wait is it paused, so a client cannot make the switch
- * buffer without bound. Format errors, 401, 403, 404 and overload (503 + Retry-After)
- * are answered at once without entering the ring. Checkout calls pass {@link CheckoutGuard} first
- * (API key, and the key's merchants carried on the command); operator calls need the admin token.
+ * buffer without bound; and requests pipelined past {@value #MAX_PIPELINED} are not taken: the
+ * last one taken is answered with {@code Connection: close} and the connection closes after it, as
+ * after any request that asks to close (what a client sent behind it is not read, nor applied).
+ * Format errors, 401, 403, 404 and overload (503 + Retry-After) are answered at once without
+ * entering the ring. Checkout calls pass {@link CheckoutGuard} first (API key, and the key's
+ * merchants carried on the command); operator calls need the admin token. It ends the pipeline:
+ * an exception from any handler is answered 400 when nothing is owed on the connection, and the
+ * connection is closed; one rate-limited line says why, without a stack trace, and none for a
+ * connection the peer reset.
  */
 public final class HttpRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
 {
@@ -52,6 +61,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         "{\"error\":\"checkout endpoints need an API key: Authorization: Bearer <key>\"}";
     private static final String FORBIDDEN_MERCHANT =
         "{\"error\":\"merchantId: this API key may not act for this merchant\",\"field\":\"merchantId\"}";
+    private static final RateLimitedLog FAILURES = RateLimitedLog.warnings(HttpRequestHandler.class);
 
     private static final EventTranslatorOneArg<SwitchEvent, HttpRequestHandler> PUBLISH = (event, sequence, handler) ->
     {
@@ -69,6 +79,8 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     private final CheckoutGuard checkout;
     /** Pipelined requests held before the socket stops being read. */
     static final int MAX_WAITING = 16;
+    /** Pipelined requests taken at most; the last is answered with Connection: close. */
+    static final int MAX_PIPELINED = 128;
     /** Room for an answer's status line and headers. */
     private static final int ANSWER_HEAD_BYTES = 160;
 
@@ -85,6 +97,9 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     /** Where answers encoded whole are written: the response encoder's context, so they pass it by. */
     private ChannelHandlerContext encoded;
     private boolean inFlight;
+    /** Set once a request asked to close (or was the last one taken): later requests are dropped unread. */
+    private boolean takingNoMore;
+    private ConnectionDeadlines deadlines;
     private long token;
     private long receivedNanos;
 
@@ -100,6 +115,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         channel = ctx;
         final ChannelHandlerContext encoder = ctx.pipeline().context(HttpResponseEncoder.class);
         encoded = encoder == null ? ctx : encoder;
+        deadlines = ctx.pipeline().get(ConnectionDeadlines.class);
     }
 
     @Override
@@ -110,9 +126,23 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             ctx.fireChannelRead(message);
             return;
         }
+        if (deadlines != null)
+        {
+            deadlines.requestComplete();
+        }
+        if (takingNoMore)
+        {
+            http.release();
+            return;
+        }
         if (inFlight)
         {
             waiting.add(http);
+            if (waiting.size() >= MAX_PIPELINED)
+            {
+                HttpUtil.setKeepAlive(http, false);
+            }
+            takingNoMore = !HttpUtil.isKeepAlive(http);
             if (waiting.size() >= MAX_WAITING)
             {
                 ctx.channel().config().setAutoRead(false);
@@ -132,18 +162,52 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
     @Override
     public void channelInactive(final ChannelHandlerContext ctx)
     {
+        dropWaiting();
+        ctx.fireChannelInactive();
+    }
+
+    /**
+     * The end of the pipeline's exceptions: 400 and close when no answer is owed on the connection
+     * (else close), one rate-limited line without a stack trace, nothing for an I/O error (the peer
+     * reset or closed the connection).
+     */
+    @Override
+    public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
+    {
+        if (!(cause instanceof IOException))
+        {
+            FAILURES.log(() -> "closing " + ctx.channel().remoteAddress() + " on the http port: " + cause);
+        }
+        final boolean owesNothing = !inFlight && waiting.isEmpty() && !takingNoMore;
+        takingNoMore = true;
+        dropWaiting();
+        if (owesNothing && ctx.channel().isActive())
+        {
+            respondError(HttpResponseStatus.BAD_REQUEST, "request: cannot be processed", false);
+        }
+        else
+        {
+            ctx.close();
+        }
+    }
+
+    private void dropWaiting()
+    {
         FullHttpRequest pending;
         while ((pending = waiting.poll()) != null)
         {
             pending.release();
         }
-        ctx.fireChannelInactive();
     }
 
     private void handle(final FullHttpRequest http)
     {
         receivedNanos = System.nanoTime();
         final boolean keepAlive = HttpUtil.isKeepAlive(http);
+        if (!keepAlive)
+        {
+            closeAfterThis();
+        }
         if (!http.decoderResult().isSuccess())
         {
             respondError(HttpResponseStatus.BAD_REQUEST, "request: malformed HTTP", false);
@@ -486,6 +550,11 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         {
             return;
         }
+        if (!channel.channel().isActive())
+        {
+            response.release();
+            return;
+        }
         if (handedOverKeepAlive)
         {
             encoded.writeAndFlush(response, encoded.voidPromise());
@@ -506,6 +575,10 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             try
             {
                 handle(next);
+            }
+            catch (final RuntimeException e)
+            {
+                exceptionCaught(channel, e);
             }
             finally
             {
@@ -570,7 +643,15 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         }
         else
         {
+            closeAfterThis();
             channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
         }
+    }
+
+    /** The request being answered is the connection's last: what was pipelined behind it is dropped unread. */
+    private void closeAfterThis()
+    {
+        takingNoMore = true;
+        dropWaiting();
     }
 }

@@ -1,19 +1,18 @@
 package org.payswitch.gateway.http;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.codec.http.HttpRequestDecoder;
 import io.netty.handler.codec.http.HttpResponseEncoder;
-import io.netty.handler.timeout.IdleStateHandler;
-import org.payswitch.gateway.IdleConnectionCloser;
+import org.payswitch.core.config.GatewayLimits;
+import org.payswitch.gateway.guard.ConnectionDeadlines;
+import org.payswitch.gateway.guard.PortConnections;
 
 /**
- * The pipeline of an HTTP connection: idle timeout, HTTP/1.1 response encoder and request decoder
- * (bounded line and header sizes), a 64 KiB body limit answered with 400/30, then the request
- * handler. The encoder and decoder are separate handlers, not an {@code HttpServerCodec}: the
+ * The pipeline of an HTTP connection: request deadline and idle timeout
+ * ({@link ConnectionDeadlines}), HTTP/1.1 response encoder and request decoder (bounded line and
+ * header sizes), a 64 KiB body limit answered with 400/30, then the request handler, which also
+ * ends the pipeline's exceptions. The encoder and decoder are separate handlers, not an {@code HttpServerCodec}: the
  * pipeline's answers arrive encoded whole and are written from the encoder's context, past it,
  * and the codec would queue each request's method for a response it never sees. The handler
  * answers HEAD itself, without a body.
@@ -24,22 +23,24 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
     public static final int MAX_BODY = 64 * 1024;
 
     private final HttpContext context;
-    private final int idleSeconds;
+    private final GatewayLimits limits;
+    private final PortConnections port;
 
-    public HttpServerInitializer(final HttpContext context, final int idleSeconds)
+    public HttpServerInitializer(final HttpContext context, final GatewayLimits limits, final PortConnections port)
     {
         this.context = context;
-        this.idleSeconds = idleSeconds;
+        this.limits = limits;
+        this.port = port;
     }
 
     @Override
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
-        pipeline.addLast(IdleConnectionCloser.INSTANCE);
+        pipeline.addLast(new ConnectionDeadlines(limits.requestDeadline().toNanos(), limits.idleTimeout().toNanos(),
+            port));
         pipeline.addLast(new HttpResponseEncoder());
-        pipeline.addLast(new HttpRequestDecoder(4096, 8192, 8192));
+        pipeline.addLast(new HttpRequestFramer(4096, 8192, 8192));
         pipeline.addLast(new BoundedBodyAggregator(MAX_BODY));
         pipeline.addLast(new HttpRequestHandler(context));
     }

@@ -9,6 +9,7 @@ import org.payswitch.core.discount.CampaignFigures;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.pipeline.PipelineMetrics;
 import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.gateway.guard.PortConnections;
 
 /** Writes /metrics in the Prometheus text format (version 0.0.4). Reply thread only. */
 final class PrometheusText
@@ -16,10 +17,12 @@ final class PrometheusText
     private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
 
     private final SwitchPipeline pipeline;
+    private final List<PortConnections> ports;
 
-    PrometheusText(final SwitchPipeline pipeline)
+    PrometheusText(final SwitchPipeline pipeline, final List<PortConnections> ports)
     {
         this.pipeline = pipeline;
+        this.ports = List.copyOf(ports);
     }
 
     void write(final Object campaignFigures, final ByteBuf out)
@@ -63,6 +66,7 @@ final class PrometheusText
                     .append('\n');
             }
         }
+        connections(text);
         final Histogram latency = metrics.latencySinceStart();
         text.append("# HELP payswitch_latency_seconds Receive-to-reply latency.\n");
         text.append("# TYPE payswitch_latency_seconds summary\n");
@@ -75,6 +79,41 @@ final class PrometheusText
             .append('\n');
         text.append("payswitch_latency_seconds_count ").append(latency.getTotalCount()).append('\n');
         ByteBufUtil.writeUtf8(out, text);
+    }
+
+    private void connections(final StringBuilder text)
+    {
+        if (ports.isEmpty())
+        {
+            return;
+        }
+        text.append("# HELP payswitch_connections_open Connections open, by port.\n");
+        text.append("# TYPE payswitch_connections_open gauge\n");
+        for (final PortConnections port : ports)
+        {
+            text.append("payswitch_connections_open{port=\"").append(port.port()).append("\"} ")
+                .append(port.openConnections()).append('\n');
+        }
+        text.append("# HELP payswitch_connections_refused_total Connections closed at once for a cap, by port and cap.\n");
+        text.append("# TYPE payswitch_connections_refused_total counter\n");
+        for (final PortConnections port : ports)
+        {
+            text.append("payswitch_connections_refused_total{port=\"").append(port.port())
+                .append("\",cap=\"max-connections\"} ").append(port.refusedOverTotal()).append('\n');
+            text.append("payswitch_connections_refused_total{port=\"").append(port.port())
+                .append("\",cap=\"max-connections-per-address\"} ").append(port.refusedOverAddress()).append('\n');
+        }
+        text.append("# HELP payswitch_connections_closed_total Connections the switch closed for a deadline, by port and reason.\n");
+        text.append("# TYPE payswitch_connections_closed_total counter\n");
+        for (final PortConnections port : ports)
+        {
+            for (final PortConnections.Closed reason : PortConnections.Closed.values())
+            {
+                text.append("payswitch_connections_closed_total{port=\"").append(port.port()).append("\",reason=\"")
+                    .append(reason.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ")
+                    .append(port.closed(reason)).append('\n');
+            }
+        }
     }
 
     private static void counter(final StringBuilder text, final String name, final String help, final long value)

@@ -2,8 +2,6 @@ package org.payswitch.gateway.iso;
 
 import java.util.Arrays;
 
-import io.netty.buffer.ByteBuf;
-
 /**
  * The fields of a request that its answer echoes (docs/api.md section 4: 2, 3, 4, 7, 11, 12, 13,
  * 37, 41, 42, 49), kept as received, length prefixes included, in one small array, with the
@@ -61,11 +59,18 @@ public final class IsoEcho
         return slot != ABSENT && length[slot] != ABSENT;
     }
 
-    /** The field as received, length prefix included. */
-    void writeTo(final int field, final ByteBuf out)
+    /** The encoded length (length prefix included) of a field {@link #has} says is kept. */
+    int encodedLength(final int field)
+    {
+        return length[SLOT_OF_FIELD[field]];
+    }
+
+    /** Copies a kept field, as received, into {@code into} at {@code at}; returns the bytes copied. */
+    int copyTo(final int field, final byte[] into, final int at)
     {
         final int slot = SLOT_OF_FIELD[field];
-        out.writeBytes(bytes, offset[slot], length[slot]);
+        System.arraycopy(bytes, offset[slot], into, at, length[slot]);
+        return length[slot];
     }
 
     private static int capacity()

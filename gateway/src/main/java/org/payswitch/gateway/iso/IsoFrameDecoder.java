@@ -6,6 +6,7 @@ import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.ByteToMessageDecoder;
 import io.netty.handler.codec.TooLongFrameException;
+import org.payswitch.gateway.guard.ConnectionDeadlines;
 
 /**
  * Cuts the byte stream into frames of docs/api.md section 4 (a 2-byte big-endian length, then the
@@ -14,13 +15,31 @@ import io.netty.handler.codec.TooLongFrameException;
  * with it before the next frame is decoded. No slice, reference count or object per frame (Netty's
  * {@code LengthFieldBasedFrameDecoder} made a retained slice of each, released after use: the
  * largest item of the I/O thread's profile). A length over {@value IsoMessage#MAX_LENGTH} fails at
- * once with a {@link TooLongFrameException}: the handler closes the connection.
+ * once with a {@link TooLongFrameException}: the handler closes the connection. At the end of each
+ * read it tells the connection's deadlines whether part of a frame is left waiting for its rest.
  */
 public final class IsoFrameDecoder extends ByteToMessageDecoder
 {
     private static final int LENGTH_BYTES = 2;
 
     private final IsoMessage message = new IsoMessage();
+    private ConnectionDeadlines deadlines;
+
+    @Override
+    public void handlerAdded(final ChannelHandlerContext ctx)
+    {
+        deadlines = ctx.pipeline().get(ConnectionDeadlines.class);
+    }
+
+    @Override
+    public void channelReadComplete(final ChannelHandlerContext ctx) throws Exception
+    {
+        if (deadlines != null)
+        {
+            deadlines.readEnded(internalBuffer().isReadable());
+        }
+        super.channelReadComplete(ctx);
+    }
 
     @Override
     protected void decode(final ChannelHandlerContext ctx, final ByteBuf in, final List<Object> out)

@@ -24,6 +24,8 @@ public final class IsoMessage
     public static final int UNREADABLE = 2;
 
     private static final int NO_FIELD = -1;
+    /** The two digits of a BCD byte as a number 0..99, or -1 when either nibble is not a digit. */
+    private static final int[] BCD_BYTE = bcdBytes();
 
     private final byte[] raw = new byte[MAX_LENGTH];
     private final int[] start = new int[129];
@@ -166,7 +168,7 @@ public final class IsoMessage
                 count = bcd(at, 2, 0);
                 at += 1;
                 bytes = (count + 1) / 2;
-                if (count < 0 || count > declared || at + bytes > length || !isBcd(at, count))
+                if (count < 0 || count > declared || at + bytes > length || bcd(at, count, 0) == -2)
                 {
                     return -1;
                 }
@@ -344,10 +346,10 @@ public final class IsoMessage
         return value;
     }
 
-    /** Writes the field exactly as it was received (length prefix included). */
-    void copyEncoded(final int field, final ByteBuf out)
+    /** The field's length as received, its length prefix included. */
+    int encodedLength(final int field)
     {
-        out.writeBytes(raw, start[field], end[field] - start[field]);
+        return end[field] - start[field];
     }
 
     /** Copies the field as received (length prefix included) to {@code into} at {@code at}; returns its length. */
@@ -364,35 +366,59 @@ public final class IsoMessage
         return (index & 1) == 0 ? (b >>> 4) & 0x0F : b & 0x0F;
     }
 
-    private boolean isBcd(final int offset, final int digits)
-    {
-        for (int i = 0; i < digits; i++)
-        {
-            if (nibble(offset, i) > 9)
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /** Reads {@code digits} BCD digits after {@code skip} pad nibbles; -2 when a nibble is not a digit. */
+    /**
+     * Reads {@code digits} BCD digits after {@code skip} (0 or 1) pad nibbles; -2 when a nibble is
+     * not a digit; 0 for more than 9 digits (checked, not read). Whole bytes go through
+     * {@link #BCD_BYTE}, two digits a lookup: the I/O thread checks every numeric field of a request.
+     */
     private int bcd(final int offset, final int digits, final int skip)
     {
         if (offset + (digits + skip + 1) / 2 > length)
         {
             return -2;
         }
+        final boolean read = digits <= 9;
+        final int last = digits + skip;
         int value = 0;
-        for (int i = skip; i < digits + skip; i++)
+        int i = skip;
+        if ((i & 1) == 1 && i < last)
         {
-            final int n = nibble(offset, i);
+            final int n = raw[offset + i / 2] & 0x0F;
             if (n > 9)
             {
                 return -2;
             }
-            value = digits <= 9 ? value * 10 + n : 0;
+            value = n;
+            i++;
+        }
+        for (; i + 1 < last; i += 2)
+        {
+            final int pair = BCD_BYTE[raw[offset + i / 2] & 0xFF];
+            if (pair < 0)
+            {
+                return -2;
+            }
+            value = read ? value * 100 + pair : 0;
+        }
+        if (i < last)
+        {
+            final int n = (raw[offset + i / 2] >>> 4) & 0x0F;
+            if (n > 9)
+            {
+                return -2;
+            }
+            value = read ? value * 10 + n : 0;
         }
         return value;
+    }
+
+    private static int[] bcdBytes()
+    {
+        final int[] values = new int[256];
+        for (int b = 0; b < 256; b++)
+        {
+            values[b] = (b >>> 4) > 9 || (b & 0x0F) > 9 ? -1 : (b >>> 4) * 10 + (b & 0x0F);
+        }
+        return values;
     }
 }

@@ -1,5 +1,7 @@
 package org.payswitch.gateway.iso;
 
+import java.io.IOException;
+
 import com.lmax.disruptor.EventTranslatorOneArg;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
@@ -12,6 +14,8 @@ import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.ReplyTarget;
 import org.payswitch.gateway.auth.AcquirerGuard;
 import org.payswitch.gateway.auth.Acquirers;
+import org.payswitch.gateway.guard.ConnectionDeadlines;
+import org.payswitch.gateway.guard.RateLimitedLog;
 
 /**
  * One ISO 8583 connection: decodes each frame in place and publishes it into the ring (the fields
@@ -21,13 +25,17 @@ import org.payswitch.gateway.auth.Acquirers;
  * requests may be in flight; answers are matched by DE 11 + DE 41, not by order. Network
  * management (0800), format errors (30) and overload (91) are answered on the I/O thread, written
  * as they come and flushed once per read. An unreadable frame, or one over 4 096 bytes, closes
- * the connection. A peer that does not read its answers stops being read (backpressure). With an
- * acquirer table, a request from an unknown acquirer or outside its scope is declined here, never
- * published ({@link AcquirerGuard}).
+ * the connection. A peer that does not read its answers stops being read (backpressure). It ends
+ * the pipeline: any exception closes the connection with one rate-limited line (none for an I/O
+ * error: the peer reset or closed it), and frames already read behind a closing one are dropped.
+ * With an acquirer table, a request from an unknown acquirer or outside its scope is declined
+ * here, never published ({@link AcquirerGuard}).
  */
 public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implements ReplyTarget
 {
-    private static final System.Logger LOG = System.getLogger(IsoRequestHandler.class.getName());
+    private static final RateLimitedLog UNREADABLE = RateLimitedLog.warnings(IsoRequestHandler.class);
+    private static final RateLimitedLog TOO_LONG = RateLimitedLog.warnings(IsoRequestHandler.class);
+    private static final RateLimitedLog FAILURES = RateLimitedLog.warnings(IsoRequestHandler.class);
 
     private static final EventTranslatorOneArg<SwitchEvent, IsoRequestHandler> PUBLISH = (event, sequence, handler) ->
     {
@@ -52,6 +60,8 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     private final IsoAnswers immediate = new IsoAnswers();
     private final IsoAnswers answers = new IsoAnswers();
     private ChannelHandlerContext channel;
+    private ConnectionDeadlines deadlines;
+    private boolean closing;
     private long receivedNanos;
     private boolean unflushed;
     /** The reply thread's answers of the current batch; owned by the reply thread until handed over. */
@@ -67,6 +77,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     public void handlerAdded(final ChannelHandlerContext ctx)
     {
         channel = ctx;
+        deadlines = ctx.pipeline().get(ConnectionDeadlines.class);
     }
 
     /** A frame {@link IsoFrameDecoder} decoded (its reused message, done with before the next frame). */
@@ -78,14 +89,22 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
             ctx.fireChannelRead(message);
             return;
         }
+        if (deadlines != null)
+        {
+            deadlines.requestComplete();
+        }
+        if (closing)
+        {
+            return;
+        }
         receivedNanos = System.nanoTime();
         final int decoded = request.status();
         if (decoded == IsoMessage.UNREADABLE)
         {
             final int length = request.length();
-            LOG.log(System.Logger.Level.WARNING, () -> "closing " + ctx.channel().remoteAddress() +
-                ": unreadable ISO 8583 frame of " + length + " bytes");
-            ctx.close();
+            UNREADABLE.log(() -> "closing " + ctx.channel().remoteAddress() + ": unreadable ISO 8583 frame of " +
+                length + " bytes");
+            close(ctx);
             return;
         }
         if (request.mti() == 800 && decoded == IsoMessage.OK)
@@ -164,18 +183,25 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
         ctx.fireChannelWritabilityChanged();
     }
 
+    /** The end of the pipeline's exceptions: closes the connection, with one rate-limited line. */
     @Override
     public void exceptionCaught(final ChannelHandlerContext ctx, final Throwable cause)
     {
         if (cause instanceof TooLongFrameException)
         {
-            LOG.log(System.Logger.Level.WARNING, () -> "closing " + ctx.channel().remoteAddress() +
-                ": ISO 8583 frame longer than " + IsoMessage.MAX_LENGTH + " bytes");
+            TOO_LONG.log(() -> "closing " + ctx.channel().remoteAddress() + ": ISO 8583 frame longer than " +
+                IsoMessage.MAX_LENGTH + " bytes");
         }
-        else
+        else if (!(cause instanceof IOException))
         {
-            LOG.log(System.Logger.Level.WARNING, () -> "closing " + ctx.channel().remoteAddress() + ": " + cause);
+            FAILURES.log(() -> "closing " + ctx.channel().remoteAddress() + " on the iso port: " + cause);
         }
+        close(ctx);
+    }
+
+    private void close(final ChannelHandlerContext ctx)
+    {
+        closing = true;
         ctx.close();
     }
 }

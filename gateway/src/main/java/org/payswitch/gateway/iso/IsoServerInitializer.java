@@ -1,32 +1,35 @@
 package org.payswitch.gateway.iso;
 
-import java.util.concurrent.TimeUnit;
-
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
-import io.netty.handler.timeout.IdleStateHandler;
+import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.core.pipeline.SwitchPipeline;
-import org.payswitch.gateway.IdleConnectionCloser;
 import org.payswitch.gateway.auth.Acquirers;
+import org.payswitch.gateway.guard.ConnectionDeadlines;
+import org.payswitch.gateway.guard.PortConnections;
 
 /**
- * The pipeline of an ISO 8583 connection: idle timeout, 2-byte big-endian length framing (jPOS
- * PostChannel, or NACChannel without TPDU) decoded in place and failing fast beyond 4 096 bytes
- * ({@link IsoFrameDecoder}), then the request handler (with the acquirer table it checks). Each ring slot carries an {@link IsoEcho}
- * ({@link #newSlotAttachment()}).
+ * The pipeline of an ISO 8583 connection: frame deadline and idle timeout
+ * ({@link ConnectionDeadlines}), 2-byte big-endian length framing (jPOS PostChannel, or NACChannel
+ * without TPDU) decoded in place and failing fast beyond 4 096 bytes ({@link IsoFrameDecoder}),
+ * then the request handler (with the acquirer table it checks), which also ends the pipeline's
+ * exceptions. Each ring slot carries an {@link IsoEcho} ({@link #newSlotAttachment()}).
  */
 public final class IsoServerInitializer extends ChannelInitializer<SocketChannel>
 {
     private final SwitchPipeline pipeline;
     private final Acquirers acquirers;
-    private final int idleSeconds;
+    private final GatewayLimits limits;
+    private final PortConnections port;
 
-    public IsoServerInitializer(final SwitchPipeline pipeline, final Acquirers acquirers, final int idleSeconds)
+    public IsoServerInitializer(final SwitchPipeline pipeline, final Acquirers acquirers, final GatewayLimits limits,
+        final PortConnections port)
     {
         this.pipeline = pipeline;
         this.acquirers = acquirers;
-        this.idleSeconds = idleSeconds;
+        this.limits = limits;
+        this.port = port;
     }
 
     /** The per-slot attachment the pipeline preallocates: room for the fields one ISO answer echoes. */
@@ -39,8 +42,8 @@ public final class IsoServerInitializer extends ChannelInitializer<SocketChannel
     protected void initChannel(final SocketChannel channel)
     {
         final ChannelPipeline pipeline = channel.pipeline();
-        pipeline.addLast(new IdleStateHandler(0, 0, idleSeconds, TimeUnit.SECONDS));
-        pipeline.addLast(IdleConnectionCloser.INSTANCE);
+        pipeline.addLast(new ConnectionDeadlines(limits.requestDeadline().toNanos(), limits.idleTimeout().toNanos(),
+            port));
         pipeline.addLast(new IsoFrameDecoder());
         pipeline.addLast(new IsoRequestHandler(this.pipeline, acquirers));
     }

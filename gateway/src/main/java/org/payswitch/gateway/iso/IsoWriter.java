@@ -1,5 +1,7 @@
 package org.payswitch.gateway.iso;
 
+import java.util.Arrays;
+
 import io.netty.buffer.ByteBuf;
 
 /**
@@ -7,30 +9,39 @@ import io.netty.buffer.ByteBuf;
  * length in front: MTI, bitmap, then fields, which the caller must add in ascending order. The
  * bitmap and length are filled in by {@link #end()}. Reusable; allocates nothing. Public for
  * the tools (the load generator writes requests with it).
+ *
+ * <p>The message is built in a reused array and copied into the buffer once, by {@link #end()}:
+ * writing it byte by byte into a Netty buffer costs an index and reference-count check per byte
+ * and a zeroing call per field, which made encoding the reply thread's largest cost of an answer
+ * (docs/pipeline.md, "Encoding an answer").
  */
 public final class IsoWriter
 {
+    private static final int LENGTH_BYTES = 2;
+    private static final int MTI_BYTES = 2;
+    private static final int BITMAP_BYTES = 8;
+    /** The BCD byte of 0..99: two digits a lookup instead of two divisions. */
+    private static final byte[] BCD_OF = bcdBytes();
+
+    private final byte[] bitmap = new byte[2 * BITMAP_BYTES];
+    private byte[] frame = new byte[LENGTH_BYTES + IsoMessage.MAX_LENGTH];
     private ByteBuf out;
-    private int frameStart;
-    private int bitmapAt;
-    private final byte[] bitmap = new byte[16];
+    private int position;
     private boolean secondary;
 
-    /** Starts a message of type {@code mti} (e.g. 110) at the end of {@code buffer}. */
+    /** Starts a message of type {@code mti} (e.g. 110), to be appended to {@code buffer} by {@link #end()}. */
     public IsoWriter begin(final ByteBuf buffer, final int mti, final boolean withSecondaryBitmap)
     {
         out = buffer;
         secondary = withSecondaryBitmap;
-        java.util.Arrays.fill(bitmap, (byte)0);
-        frameStart = out.writerIndex();
-        out.writeShort(0);
-        writeBcd(mti, 4);
-        bitmapAt = out.writerIndex();
-        out.writeZero(secondary ? 16 : 8);
+        Arrays.fill(bitmap, (byte)0);
         if (secondary)
         {
             bitmap[0] |= (byte)0x80;
         }
+        position = LENGTH_BYTES;
+        writeBcd(mti, 4);
+        position += bitmapBytes();
         return this;
     }
 
@@ -51,16 +62,19 @@ public final class IsoWriter
     {
         mark(field);
         writeBcd(digitCount, 2);
-        final int at = out.writerIndex();
-        out.writeZero((digitCount + 1) / 2);
+        final int bytes = (digitCount + 1) / 2;
+        ensureRoom(bytes);
+        final byte[] f = frame;
+        final int at = position;
+        Arrays.fill(f, at, at + bytes, (byte)0);
         long rest = digits;
         for (int i = digitCount - 1; i >= 0; i--)
         {
             final int digit = (int)Long.remainderUnsigned(rest, 10);
             rest = Long.divideUnsigned(rest, 10);
-            final int index = at + i / 2;
-            out.setByte(index, out.getByte(index) | (i % 2 == 0 ? digit << 4 : digit));
+            f[at + i / 2] |= (byte)(i % 2 == 0 ? digit << 4 : digit);
         }
+        position = at + bytes;
         return this;
     }
 
@@ -69,10 +83,16 @@ public final class IsoWriter
     {
         mark(field);
         final int width = IsoFields.LENGTH[field];
-        for (int i = 0; i < width; i++)
+        ensureRoom(width);
+        final byte[] f = frame;
+        final int at = position;
+        final int given = Math.min(width, value.length());
+        for (int i = 0; i < given; i++)
         {
-            out.writeByte(i < value.length() ? value.charAt(i) : ' ');
+            f[at + i] = (byte)value.charAt(i);
         }
+        Arrays.fill(f, at + given, at + width, (byte)' ');
+        position = at + width;
         return this;
     }
 
@@ -81,7 +101,9 @@ public final class IsoWriter
     {
         mark(field);
         writeBcd(length, 4);
-        out.writeBytes(value, 0, length);
+        ensureRoom(length);
+        System.arraycopy(value, 0, frame, position, length);
+        position += length;
         return this;
     }
 
@@ -91,7 +113,8 @@ public final class IsoWriter
         if (from.has(field))
         {
             mark(field);
-            from.copyEncoded(field, out);
+            ensureRoom(from.encodedLength(field));
+            position += from.copyEncoded(field, frame, position);
         }
         return this;
     }
@@ -102,16 +125,27 @@ public final class IsoWriter
         if (from.has(field))
         {
             mark(field);
-            from.writeTo(field, out);
+            ensureRoom(from.encodedLength(field));
+            position += from.copyTo(field, frame, position);
         }
         return this;
     }
 
-    /** Fills in the bitmap and the frame length. */
+    /** Fills in the bitmap and the frame length, and appends the message to the buffer given to {@link #begin}. */
     public void end()
     {
-        out.setBytes(bitmapAt, bitmap, 0, secondary ? 16 : 8);
-        out.setShort(frameStart, out.writerIndex() - frameStart - 2);
+        final byte[] f = frame;
+        System.arraycopy(bitmap, 0, f, LENGTH_BYTES + MTI_BYTES, bitmapBytes());
+        final int length = position - LENGTH_BYTES;
+        f[0] = (byte)(length >>> 8);
+        f[1] = (byte)length;
+        out.writeBytes(f, 0, position);
+        out = null;
+    }
+
+    private int bitmapBytes()
+    {
+        return secondary ? 2 * BITMAP_BYTES : BITMAP_BYTES;
     }
 
     private void mark(final int field)
@@ -123,16 +157,47 @@ public final class IsoWriter
     private void writeBcd(final long value, final int digits)
     {
         final int bytes = (digits + 1) / 2;
-        long rest = value;
-        final int at = out.writerIndex();
-        out.writeZero(bytes);
-        for (int i = bytes - 1; i >= 0; i--)
+        ensureRoom(bytes);
+        final byte[] f = frame;
+        final int at = position;
+        if (value < 0)
         {
-            final int low = (int)(rest % 10);
-            rest /= 10;
-            final int high = (int)(rest % 10);
-            rest /= 10;
-            out.setByte(at + i, (high << 4) | low);
+            throw new IllegalArgumentException("a numeric ISO 8583 field cannot hold " + value);
+        }
+        int i = at + bytes - 1;
+        long rest = value;
+        while (i >= at && rest > Integer.MAX_VALUE)
+        {
+            final long quotient = rest / 100;
+            f[i--] = BCD_OF[(int)(rest - quotient * 100)];
+            rest = quotient;
+        }
+        int small = (int)rest;
+        while (i >= at)
+        {
+            final int quotient = small / 100;
+            f[i--] = BCD_OF[small - quotient * 100];
+            small = quotient;
+        }
+        position = at + bytes;
+    }
+
+    private static byte[] bcdBytes()
+    {
+        final byte[] bytes = new byte[100];
+        for (int n = 0; n < 100; n++)
+        {
+            bytes[n] = (byte)((n / 10) << 4 | n % 10);
+        }
+        return bytes;
+    }
+
+    /** Grows the frame for a message past the switch's own maximum (a caller's choice, never on the switch's path). */
+    private void ensureRoom(final int bytes)
+    {
+        if (position + bytes > frame.length)
+        {
+            frame = Arrays.copyOf(frame, Math.max(2 * frame.length, position + bytes));
         }
     }
 }

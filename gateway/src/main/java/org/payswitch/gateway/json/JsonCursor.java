@@ -14,6 +14,12 @@ import org.payswitch.core.domain.AsciiField;
  */
 public final class JsonCursor
 {
+    /**
+     * Most arrays and objects open at once in a document the switch reads; deeper is a format
+     * error. The switch's own bodies nest three levels at most. At most 64 (one bit a level).
+     */
+    public static final int MAX_DEPTH = 32;
+
     private static final int INITIAL_COPY_BYTES = 1024;
 
     private byte[] copy = new byte[INITIAL_COPY_BYTES];
@@ -21,6 +27,7 @@ public final class JsonCursor
     private int position;
     private int limit;
     private final StringBuilder text = new StringBuilder();
+    private boolean tooDeep;
 
     /** Starts reading the readable bytes of {@code body}. */
     public JsonCursor wrap(final ByteBuf body)
@@ -239,44 +246,98 @@ public final class JsonCursor
         return readLiteral("null");
     }
 
-    /** Skips one value of any kind; false when it is malformed. */
+    /**
+     * Skips one value of any kind at the top of a document; false when it is malformed or nested
+     * deeper than {@value #MAX_DEPTH} ({@link #tooDeep()} tells which).
+     */
     public boolean skipValue()
     {
-        final int c = peek();
+        return skipValue(0);
+    }
+
+    /**
+     * Skips one value of any kind inside {@code enclosing} arrays or objects; false when it is
+     * malformed or would open more than {@value #MAX_DEPTH} containers in all ({@link #tooDeep()}
+     * tells which). A loop with one bit per open container, not recursion: a body of 60 000
+     * {@code [} costs a format error, not the I/O thread's stack.
+     */
+    public boolean skipValue(final int enclosing)
+    {
+        tooDeep = false;
+        long objects = 0;
+        int open = 0;
+        while (true)
+        {
+            final int c = peek();
+            boolean ended = true;
+            if (c == '{' || c == '[')
+            {
+                if (enclosing + open + 1 > MAX_DEPTH)
+                {
+                    tooDeep = true;
+                    return false;
+                }
+                position++;
+                final boolean object = c == '{';
+                if (!consume(object ? '}' : ']'))
+                {
+                    objects = object ? objects | (1L << open) : objects & ~(1L << open);
+                    open++;
+                    if (object && !skipKey())
+                    {
+                        return false;
+                    }
+                    ended = false;
+                }
+            }
+            else if (!skipScalar(c))
+            {
+                return false;
+            }
+            while (ended)
+            {
+                if (open == 0)
+                {
+                    return true;
+                }
+                final boolean object = (objects & (1L << (open - 1))) != 0;
+                if (consume(','))
+                {
+                    if (object && !skipKey())
+                    {
+                        return false;
+                    }
+                    ended = false;
+                }
+                else if (consume(object ? '}' : ']'))
+                {
+                    open--;
+                }
+                else
+                {
+                    return false;
+                }
+            }
+        }
+    }
+
+    /** True when the last {@link #skipValue} failed because the value was nested too deeply. */
+    public boolean tooDeep()
+    {
+        return tooDeep;
+    }
+
+    private boolean skipKey()
+    {
+        return readString() != null && consume(':');
+    }
+
+    private boolean skipScalar(final int c)
+    {
         switch (c)
         {
             case '"':
                 return readString() != null;
-            case '{':
-                position++;
-                if (consume('}'))
-                {
-                    return true;
-                }
-                do
-                {
-                    if (readString() == null || !consume(':') || !skipValue())
-                    {
-                        return false;
-                    }
-                }
-                while (consume(','));
-                return consume('}');
-            case '[':
-                position++;
-                if (consume(']'))
-                {
-                    return true;
-                }
-                do
-                {
-                    if (!skipValue())
-                    {
-                        return false;
-                    }
-                }
-                while (consume(','));
-                return consume(']');
             case 't':
             case 'f':
                 return readBoolean() >= 0;

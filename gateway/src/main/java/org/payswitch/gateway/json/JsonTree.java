@@ -9,14 +9,19 @@ import io.netty.buffer.ByteBuf;
 
 /**
  * Parses a whole JSON document into maps, lists, Strings, Longs, Booleans and nulls: for
- * operator bodies, off the hot path. Numbers must be integers (money is minor units).
+ * operator bodies, off the hot path. Numbers must be integers (money is minor units). A document
+ * nested deeper than {@link JsonCursor#MAX_DEPTH} is refused before the recursion goes further,
+ * naming the top-level field that holds the deep value.
  */
 public final class JsonTree
 {
     /** Marks a JSON number that is not an integer; operator fields refuse it. */
     public static final Object NOT_AN_INTEGER = new Object();
 
-    private static final int MAX_DEPTH = 32;
+    /** The "field" of a problem with the document as a whole (left out of the error answer). */
+    private static final String BODY = "body";
+    /** A top-level key is named in an error only when it is this short and plain. */
+    private static final int MAX_NAMED_FIELD = 40;
 
     private JsonTree()
     {
@@ -26,7 +31,7 @@ public final class JsonTree
     public static Object parse(final ByteBuf body)
     {
         final JsonCursor cursor = new JsonCursor().wrap(body);
-        final Object value = value(cursor, 0);
+        final Object value = value(cursor, 0, BODY);
         if (!cursor.atEnd())
         {
             throw new JsonException("trailing characters after the JSON value");
@@ -34,19 +39,21 @@ public final class JsonTree
         return value;
     }
 
-    private static Object value(final JsonCursor cursor, final int depth)
+    /** A value inside {@code depth} open containers, under the top-level {@code field}. */
+    private static Object value(final JsonCursor cursor, final int depth, final String field)
     {
-        if (depth > MAX_DEPTH)
-        {
-            throw new JsonException("nested too deeply");
-        }
         final int c = cursor.peek();
+        if ((c == '{' || c == '[') && depth + 1 > JsonCursor.MAX_DEPTH)
+        {
+            throw new JsonException(field + ": nested deeper than " + JsonCursor.MAX_DEPTH + " levels",
+                BODY.equals(field) ? null : field);
+        }
         switch (c)
         {
             case '{':
-                return object(cursor, depth);
+                return object(cursor, depth, field);
             case '[':
-                return array(cursor, depth);
+                return array(cursor, depth, field);
             case '"':
                 final String s = cursor.readString();
                 if (s == null)
@@ -83,7 +90,7 @@ public final class JsonTree
         }
     }
 
-    private static Map<String, Object> object(final JsonCursor cursor, final int depth)
+    private static Map<String, Object> object(final JsonCursor cursor, final int depth, final String field)
     {
         cursor.consume('{');
         final Map<String, Object> map = new LinkedHashMap<>();
@@ -98,7 +105,7 @@ public final class JsonTree
             {
                 throw new JsonException("malformed object");
             }
-            map.put(key, value(cursor, depth + 1));
+            map.put(key, value(cursor, depth + 1, depth == 0 ? nameable(key) : field));
         }
         while (cursor.consume(','));
         if (!cursor.consume('}'))
@@ -108,7 +115,7 @@ public final class JsonTree
         return map;
     }
 
-    private static List<Object> array(final JsonCursor cursor, final int depth)
+    private static List<Object> array(final JsonCursor cursor, final int depth, final String field)
     {
         cursor.consume('[');
         final List<Object> list = new ArrayList<>();
@@ -118,7 +125,7 @@ public final class JsonTree
         }
         do
         {
-            list.add(value(cursor, depth + 1));
+            list.add(value(cursor, depth + 1, field));
         }
         while (cursor.consume(','));
         if (!cursor.consume(']'))
@@ -126,5 +133,23 @@ public final class JsonTree
             throw new JsonException("malformed array");
         }
         return list;
+    }
+
+    /** The key itself when it is short and of [A-Za-z0-9_-] (safe to echo), else "body". */
+    static String nameable(final String key)
+    {
+        if (key.isEmpty() || key.length() > MAX_NAMED_FIELD)
+        {
+            return BODY;
+        }
+        for (int i = 0; i < key.length(); i++)
+        {
+            final char c = key.charAt(i);
+            if (!(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '_' || c == '-'))
+            {
+                return BODY;
+            }
+        }
+        return key;
     }
 }

@@ -22,9 +22,10 @@ import org.payswitch.core.pipeline.PipelineConfig;
  * options without dashes, e.g. {@code http-port=8080}), system properties
  * {@code -Dpayswitch.http-port=8080}, and the command line {@code --http-port 8080}.
  * Validated at start; a bad value is refused with a message that names its key. TLS settings are
- * one nested {@link TlsConfig}, its passwords read from a file or the environment. Who may call
- * the switch (admin token, API keys, acquirers) is one nested {@link AuthConfig}; the operator
- * endpoints use {@code auth().adminToken()}, which {@code admin-token} is only the last fallback of.
+ * one nested {@link TlsConfig}, its passwords read from a file or the environment; connection caps
+ * and deadlines one nested {@link GatewayLimits}. Who may call the switch (admin token, API keys,
+ * acquirers) is one nested {@link AuthConfig}; the operator endpoints use {@code auth().adminToken()},
+ * which {@code admin-token} is only the last fallback of.
  */
 public record SwitchConfig(
     Path dataDir,
@@ -44,6 +45,7 @@ public record SwitchConfig(
     Duration snapshotInterval,
     int journalRetentionDays,
     TlsConfig tls,
+    GatewayLimits limits,
     AuthConfig auth)
 {
     /** Prefix of the system properties that override settings. */
@@ -70,6 +72,7 @@ public record SwitchConfig(
         defaults.put("snapshot-interval", "PT15M");
         defaults.put("journal-retention-days", "0");
         defaults.putAll(TlsConfig.defaults());
+        defaults.putAll(GatewayLimits.defaults());
         defaults.putAll(AuthConfig.defaults());
         return defaults;
     }
@@ -151,6 +154,7 @@ public record SwitchConfig(
             p.duration("snapshot-interval"),
             p.integer("journal-retention-days", 0, 36_500),
             TlsConfig.from(values, System::getenv),
+            GatewayLimits.from(values),
             AuthConfig.from(values, System::getenv));
     }
 

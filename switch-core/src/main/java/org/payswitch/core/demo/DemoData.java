@@ -23,6 +23,8 @@ public final class DemoData
 {
     /** BINs of the demo cards, card i has BIN {@code BINS[i % 4]}. */
     public static final String[] BINS = {"622260", "623199", "436742", "518888"};
+    /** {@link #BINS} as numbers, so {@link #pan} (the load generator's, per request) parses nothing. */
+    private static final long[] BIN_NUMBERS = {622_260, 623_199, 436_742, 518_888};
     /** Default MCCs of the demo merchants, merchant j has {@code MCCS[j % 5]}. */
     public static final int[] MCCS = {5411, 5651, 5732, 5812, 5948};
     /** Number of demo merchants. */
@@ -41,7 +43,7 @@ public final class DemoData
     /** The PAN of demo card {@code i}: BIN + i as 9 digits + Luhn check digit (16 digits). */
     public static long pan(final int i)
     {
-        final long payload = Long.parseLong(BINS[i % BINS.length]) * 1_000_000_000L + i;
+        final long payload = BIN_NUMBERS[i % BIN_NUMBERS.length] * 1_000_000_000L + i;
         return payload * 10 + Pan.luhnCheckDigit(payload, 15);
     }
 
