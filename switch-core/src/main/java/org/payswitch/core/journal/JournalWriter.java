@@ -42,7 +42,11 @@ public final class JournalWriter implements Journal
         recordStore = BytesStore.wrap(direct);
     }
 
-    /** Appends the command's request and decision, and their checksum. */
+    /**
+     * Appends the command's request and decision, and their checksum. If the copy into the mapped
+     * file fails (a full disk raises {@code InternalError} there), the document is rolled back
+     * rather than closed: closing would mark a half-written record complete.
+     */
     @Override
     public void append(final SwitchCommand command)
     {
@@ -54,7 +58,15 @@ public final class JournalWriter implements Journal
         }
         try (DocumentContext document = appender.writingDocument())
         {
-            document.wire().bytes().write(recordStore, 0L, (long)length);
+            try
+            {
+                document.wire().bytes().write(recordStore, 0L, (long)length);
+            }
+            catch (final Throwable e)
+            {
+                document.rollbackOnClose();
+                throw e;
+            }
         }
         lastIndex = appender.lastIndexAppended();
         records++;
