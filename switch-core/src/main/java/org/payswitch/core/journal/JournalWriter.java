@@ -2,6 +2,7 @@ package org.payswitch.core.journal;
 
 import java.nio.ByteBuffer;
 
+import net.openhft.chronicle.bytes.Bytes;
 import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.io.Syncable;
 import net.openhft.chronicle.queue.ExcerptAppender;
@@ -27,6 +28,7 @@ public final class JournalWriter implements Journal
     private final ByteBuffer direct;
     private final BytesStore<?, ?> recordStore;
     private final RecordChecksum checksum = new RecordChecksum(0);
+    private final JournalSpace space = new JournalSpace();
     private final boolean syncToDisk;
     private ExcerptAppender appender;
     private volatile long lastIndex = -1;
@@ -43,9 +45,10 @@ public final class JournalWriter implements Journal
     }
 
     /**
-     * Appends the command's request and decision, and their checksum. If the copy into the mapped
-     * file fails (a full disk raises {@code InternalError} there), the document is rolled back
-     * rather than closed: closing would mark a half-written record complete.
+     * Appends the command's request and decision, and their checksum. The disk space it goes to
+     * is claimed first ({@link JournalSpace}), so a full disk fails here with an exception rather
+     * than later with SIGBUS; if the write fails all the same, the document is rolled back rather
+     * than closed: closing would mark a half-written record complete.
      */
     @Override
     public void append(final SwitchCommand command)
@@ -60,7 +63,9 @@ public final class JournalWriter implements Journal
         {
             try
             {
-                document.wire().bytes().write(recordStore, 0L, (long)length);
+                final Bytes<?> bytes = document.wire().bytes();
+                space.claim(appender, bytes.writePosition());
+                bytes.write(recordStore, 0L, (long)length);
             }
             catch (final Throwable e)
             {
@@ -110,6 +115,7 @@ public final class JournalWriter implements Journal
     @Override
     public void close()
     {
+        space.close();
         if (appender != null)
         {
             appender.close();
