@@ -9,6 +9,7 @@ public final class JournalCorruptException extends RuntimeException
 {
     private static final long serialVersionUID = 1L;
 
+    /** A damaged record, described for the operator: file, index, what is wrong. */
     public JournalCorruptException(final String message)
     {
         super(message, null, false, false);

@@ -49,6 +49,7 @@ final class JournalSpace implements AutoCloseable
             {
                 open(appender.currentFile(), appender.cycle(), position);
             }
+            claimedUpTo = Math.max(claimedUpTo, position);
             while (claimedUpTo < position + MARGIN)
             {
                 zeros.clear();
