@@ -10,7 +10,11 @@ import org.payswitch.core.engine.SwitchCommand;
  */
 public interface Journal extends AutoCloseable
 {
-    /** Appends the command's request and decision; throws when it cannot (a full disk raises an {@code Error}). */
+    /**
+     * Appends the command's request and decision; throws when it cannot: a full disk fails the
+     * space claim with an {@code UncheckedIOException}, or a store into the mapped file with an
+     * {@code InternalError}.
+     */
     void append(SwitchCommand command);
 
     /** Forces what was appended to disk when configured to; a no-op otherwise. */
