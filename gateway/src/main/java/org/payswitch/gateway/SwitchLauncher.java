@@ -5,6 +5,7 @@ import java.util.concurrent.CompletableFuture;
 
 import org.payswitch.core.config.ConfigException;
 import org.payswitch.core.config.SwitchConfig;
+import org.payswitch.core.journal.JournalCorruptException;
 
 /**
  * {@code java -jar payment-switch.jar [--option value ...]}: starts the switch with the options of
@@ -73,7 +74,7 @@ public final class SwitchLauncher
         catch (final RuntimeException e)
         {
             started.completeExceptionally(e);
-            System.err.println("payment-switch: cannot start: " + e);
+            System.err.println("payment-switch: cannot start: " + (e instanceof JournalCorruptException ? e.getMessage() : e));
             System.exit(1);
         }
     }

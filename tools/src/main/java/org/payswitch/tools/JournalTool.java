@@ -12,6 +12,7 @@ import org.payswitch.core.domain.Pan;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.journal.JournalConfig;
+import org.payswitch.core.journal.JournalCorruptException;
 import org.payswitch.core.journal.JournalReader;
 import org.payswitch.core.journal.JournalRecord;
 import picocli.CommandLine.Command;
@@ -63,7 +64,14 @@ final class JournalTool implements Callable<Integer>
             spec.commandLine().getErr().println("journal: no journal in " + config.directory());
             return 2;
         }
-        JournalReader.readAll(config, (buffer, offset, length, index) -> print(out, buffer, offset, index));
+        try
+        {
+            JournalReader.readAll(config, (buffer, offset, length, index) -> print(out, buffer, offset, index));
+        }
+        catch (final JournalCorruptException e)
+        {
+            problem = e.getMessage();
+        }
         out.printf("%d record(s) read, %d shown%n", read, shown);
         out.flush();
         if (problem != null)
@@ -79,13 +87,6 @@ final class JournalTool implements Callable<Integer>
         read++;
         if (problem != null || (limit > 0 && shown >= limit))
         {
-            return;
-        }
-        final int version = JournalRecord.version(buffer, offset);
-        if (version != JournalRecord.VERSION)
-        {
-            problem = "record " + Long.toHexString(index) + " has version " + version + "; this tool reads version " +
-                JournalRecord.VERSION;
             return;
         }
         JournalRecord.decodeRequest(buffer, offset, command);

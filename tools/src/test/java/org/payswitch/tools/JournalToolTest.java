@@ -1,8 +1,16 @@
 package org.payswitch.tools;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -110,6 +118,41 @@ class JournalToolTest
     {
         assertThat(runIn(dataDir.resolve("nothing"))).isEqualTo(2);
         assertThat(err.toString()).contains("no journal in");
+    }
+
+    @Test
+    void shouldExitWith1NamingTheFileAndIndexOfADamagedRecord() throws IOException
+    {
+        final Path file;
+        try (Stream<Path> files = Files.list(dataDir.resolve("journal")))
+        {
+            file = files.filter(f -> f.getFileName().toString().endsWith("L.cq4")).findFirst().orElseThrow();
+        }
+        final long position = positionOf(file, "O2");
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.wrap(new byte[] {'X'}), position);
+        }
+
+        assertThat(run()).isEqualTo(1);
+
+        assertThat(out.toString()).contains("O1").doesNotContain("order=O2").contains("2 record(s) read");
+        assertThat(err.toString()).startsWith("journal: journal record ").contains(" in " + file)
+            .contains("fails its CRC-32C checksum").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    private static long positionOf(final Path file, final String orderId) throws IOException
+    {
+        final byte[] bytes = Files.readAllBytes(file);
+        final byte[] wanted = orderId.getBytes(StandardCharsets.US_ASCII);
+        for (int i = 0; i + wanted.length <= bytes.length; i++)
+        {
+            if (Arrays.equals(bytes, i, i + wanted.length, wanted, 0, wanted.length) && bytes[i + wanted.length] == 0)
+            {
+                return i;
+            }
+        }
+        throw new IllegalStateException(orderId + " not in " + file);
     }
 
     private int run(final String... options)

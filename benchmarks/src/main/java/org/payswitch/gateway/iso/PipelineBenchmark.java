@@ -46,7 +46,8 @@ import org.payswitch.core.pipeline.SwitchPipeline;
  * demo cards, BIN 518888, no campaign), journals them to Chronicle Queue in a temporary folder
  * and encodes each 0110 into a buffer (the reply stage's work, without the socket); an
  * invocation ends when the last of the burst is answered. {@code layout} is the stage layout
- * (docs/pipeline.md). The publisher and the pipeline's thread share the machine's cores.
+ * (docs/pipeline.md); {@code journalSync} the switch's {@code journal-sync} (run with
+ * {@code -p journalSync=false,true} to compare). The publisher and the pipeline's thread share the machine's cores.
  *
  * <p>Checks its answers after each iteration: every authorization answered, approved, and one
  * journal record each.
@@ -74,6 +75,10 @@ public class PipelineBenchmark extends SwitchFork
 
     @Param({"FUSED", "STAGED"})
     public String layout;
+
+    /** {@code journal-sync}: true forces each batch to disk (msync) before its answers are handed over. */
+    @Param({"false"})
+    public boolean journalSync;
 
     private final SwitchCommand command = new SwitchCommand();
     private final IsoMessage request = new IsoMessage();
@@ -104,7 +109,7 @@ public class PipelineBenchmark extends SwitchFork
         }
         final SwitchEngine engine = new SwitchEngine(EngineConfig.defaults().withExpected(CARDS, 1 << 25));
         DemoData.load(engine, CARDS, MIDNIGHT);
-        journal = new JournalWriter(JournalConfig.in(folder));
+        journal = new JournalWriter(new JournalConfig(folder.resolve("journal"), journalSync));
         pipeline = new SwitchPipeline(new CommandExecutor(engine), journal, new EncodingSink(),
             new PipelineConfig(1 << 16, PipelineConfig.Waiting.PARKING, PipelineConfig.Layout.valueOf(layout)),
             IsoEcho::new);

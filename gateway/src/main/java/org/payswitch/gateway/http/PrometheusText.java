@@ -50,6 +50,9 @@ final class PrometheusText
         counter(text, "payswitch_overload_shed_total",
             "Requests refused with 91 after waiting in the ring longer than max-queue-delay.", metrics.shed());
         counter(text, "payswitch_exceptions_total", "Unexpected exceptions in the pipeline.", metrics.exceptions());
+        counter(text, "payswitch_journal_failures_total",
+            "Journal appends or syncs that failed: from the first, every answer is 96 until a restart.",
+            metrics.journalFailures());
         gauge(text, "payswitch_ring_occupancy", "Ring slots in use.", pipeline.occupancy());
         gauge(text, "payswitch_ring_size", "Ring slots.", pipeline.ringSize());
         gauge(text, "payswitch_journal_position", "Chronicle index of the last journal record.",

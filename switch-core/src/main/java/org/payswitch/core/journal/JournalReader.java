@@ -12,8 +12,10 @@ import org.agrona.concurrent.UnsafeBuffer;
 
 /**
  * Reads journal records in order, handing each to a {@link RecordHandler} as a view over the
- * memory-mapped file (no copy, no object per record). A record left incomplete by a crash is
- * not seen: Chronicle marks a document complete only when it is fully written.
+ * memory-mapped file (no object per record). A record left incomplete by a crash is not seen:
+ * Chronicle marks a document complete only when it is fully written. Every record is checked
+ * before it is handed over ({@link JournalRecord#problem}: version, length, CRC-32C); a damaged
+ * one stops the read with a {@link JournalCorruptException} naming its queue file and index.
  */
 public final class JournalReader
 {
@@ -55,6 +57,7 @@ public final class JournalReader
             return 0;
         }
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        final RecordChecksum checksum = new RecordChecksum(JournalWriter.MAX_RECORD + RecordChecksum.LENGTH);
         long count = 0;
         try (SingleChronicleQueue queue = ChronicleQueues.open(config);
             ExcerptTailer tailer = queue.createTailer())
@@ -74,6 +77,7 @@ public final class JournalReader
                     final Bytes<?> bytes = document.wire().bytes();
                     final int length = (int)bytes.readRemaining();
                     view.wrap(bytes.addressForRead(bytes.readPosition()), length);
+                    verify(config, checksum, view, length, document.index());
                     handler.onRecord(view, 0, length, document.index());
                     count++;
                 }
@@ -118,6 +122,7 @@ public final class JournalReader
             return NOT_FOUND;
         }
         final UnsafeBuffer view = new UnsafeBuffer(0, 0);
+        final RecordChecksum checksum = new RecordChecksum(JournalWriter.MAX_RECORD + RecordChecksum.LENGTH);
         try (SingleChronicleQueue queue = ChronicleQueues.open(config);
             ExcerptTailer tailer = queue.createTailer().direction(TailerDirection.BACKWARD).toEnd())
         {
@@ -132,12 +137,27 @@ public final class JournalReader
                     final Bytes<?> bytes = document.wire().bytes();
                     final int length = (int)bytes.readRemaining();
                     view.wrap(bytes.addressForRead(bytes.readPosition()), length);
+                    verify(config, checksum, view, length, document.index());
                     if (predicate.test(view, 0, length, document.index()))
                     {
                         return document.index();
                     }
                 }
             }
+        }
+    }
+
+    /** Throws, naming the file and index, when the record in {@code view} is damaged. */
+    private static void verify(
+        final JournalConfig config, final RecordChecksum checksum, final DirectBuffer view, final int length,
+        final long index)
+    {
+        final String problem = JournalRecord.problem(checksum, view, length);
+        if (problem != null)
+        {
+            throw new JournalCorruptException("journal record " + Long.toHexString(index) + " in " +
+                ChronicleQueues.fileOf(config, index) + " " + problem + "; nothing after it is read " +
+                "(docs/journal.md, 'A damaged record')");
         }
     }
 }

@@ -9,15 +9,19 @@ import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
- * The journal's record, version 2: one state-changing command (the request) and its decision,
+ * The journal's record, version 3: one state-changing command (the request) and its decision,
  * read and written in place over an Agrona buffer (a flyweight: no object per record).
  * Little-endian; layout in docs/journal.md. Operator payloads (card, merchant and campaign
- * definitions) follow the fixed part, encoded by {@link PayloadCodec}.
+ * definitions) follow the fixed part, encoded by {@link PayloadCodec}; the record ends with the
+ * CRC-32C of everything before it ({@link RecordChecksum}), which the writer adds after
+ * {@link #encode}. Version 2 is the same without the checksum: still read, never written.
  */
 public final class JournalRecord
 {
-    /** Format version written into every record. */
-    public static final byte VERSION = 2;
+    /** Format version written into every record: 3 adds the trailing CRC-32C. */
+    public static final byte VERSION = 3;
+    /** The previous version, the same layout without a checksum: read (unverified), never written. */
+    public static final byte VERSION_WITHOUT_CHECKSUM = 2;
 
     public static final int VERSION_OFFSET = 0;
     public static final int TYPE_OFFSET = VERSION_OFFSET + 1;
@@ -42,8 +46,10 @@ public final class JournalRecord
     public static final int ORDER_ID_OFFSET = MERCHANT_ID_OFFSET + 15;
     public static final int REFUND_ID_OFFSET = ORDER_ID_OFFSET + SwitchCommand.MAX_ORDER_ID_LENGTH;
     public static final int PAYLOAD_OFFSET = REFUND_ID_OFFSET + SwitchCommand.MAX_REFUND_ID_LENGTH;
-    /** Bytes of a record without payload. */
+    /** Bytes of a record without payload and without its checksum. */
     public static final int FIXED_LENGTH = PAYLOAD_OFFSET;
+    /** Bytes of the trailing checksum of a version 3 record. */
+    public static final int CHECKSUM_LENGTH = RecordChecksum.LENGTH;
 
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
     private static final int FLAG_CAPTURE = 1;
@@ -56,7 +62,7 @@ public final class JournalRecord
 
     /**
      * Writes the command's request and decision at {@code offset}, its payload bytes after;
-     * returns the record's length.
+     * returns the length written, to which the writer appends the checksum.
      */
     public static int encode(
         final SwitchCommand command, final MutableDirectBuffer buffer, final int offset,
@@ -176,6 +182,35 @@ public final class JournalRecord
     public static int campaign(final DirectBuffer buffer, final int offset)
     {
         return buffer.getShort(offset + CAMPAIGN_OFFSET, ORDER);
+    }
+
+    /**
+     * What is wrong with the {@code length} bytes of a record at offset 0 of {@code view}, or null
+     * when nothing is: an unknown version, a length that does not fit the payload length, and for
+     * version 3 a CRC-32C that differs. Readers call it on every record before decoding it.
+     */
+    static String problem(final RecordChecksum checksum, final DirectBuffer view, final int length)
+    {
+        if (length < FIXED_LENGTH)
+        {
+            return "is " + length + " bytes long, shorter than any record";
+        }
+        final int version = version(view, 0);
+        final int trailer = version == VERSION ? CHECKSUM_LENGTH : 0;
+        if (version != VERSION && version != VERSION_WITHOUT_CHECKSUM)
+        {
+            return "has version " + version + "; this switch reads versions " + VERSION_WITHOUT_CHECKSUM + " and " +
+                VERSION;
+        }
+        if (version == VERSION && !checksum.verify(view, 0, length))
+        {
+            return "fails its CRC-32C checksum: its bytes are not those written";
+        }
+        if (payloadLength(view, 0) != length - FIXED_LENGTH - trailer)
+        {
+            return "is " + length + " bytes long but says its payload is " + payloadLength(view, 0) + " bytes";
+        }
+        return null;
     }
 
     /** Bytes of operator payload after the fixed part. */

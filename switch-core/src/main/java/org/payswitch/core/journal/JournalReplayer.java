@@ -79,12 +79,6 @@ public final class JournalReplayer implements JournalReader.RecordHandler
     @Override
     public void onRecord(final DirectBuffer buffer, final int offset, final int length, final long index)
     {
-        final int version = JournalRecord.version(buffer, offset);
-        if (version != JournalRecord.VERSION)
-        {
-            throw new IllegalStateException("journal record " + Long.toHexString(index) + " has version " + version +
-                ", this switch reads version " + JournalRecord.VERSION);
-        }
         final CommandType type = JournalRecord.type(buffer, offset);
         if (type == CommandType.TAKE_SNAPSHOT)
         {

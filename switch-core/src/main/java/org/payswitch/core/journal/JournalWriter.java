@@ -3,29 +3,32 @@ package org.payswitch.core.journal;
 import java.nio.ByteBuffer;
 
 import net.openhft.chronicle.bytes.Bytes;
+import net.openhft.chronicle.bytes.BytesStore;
 import net.openhft.chronicle.core.io.Syncable;
 import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
+import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
  * Appends journal records to Chronicle Queue. Each record is encoded in place into one reused
- * direct buffer ({@link JournalRecord}) and copied into the queue's memory-mapped file in one
- * write, with {@code ExcerptAppender.writeBytes}: unlike {@code writingDocument()}, which finds the
- * queue's last sequence number again on every call (a scan of its index, ~5 % of the pipeline
- * thread at the peak in a JFR profile), it continues from the appender's own position and looks
- * again only when another appender has moved the queue (docs/journal.md). Used by exactly one thread (the journal stage); the appender is taken on first use so
- * it belongs to that thread.
+ * direct buffer ({@link JournalRecord}), its CRC-32C computed over that buffer and written after
+ * it, and the whole copied into the queue's memory-mapped file in one write. Used by exactly one
+ * thread (the journal stage); the appender is taken on first use so it belongs to that thread.
  */
-public final class JournalWriter implements AutoCloseable
+public final class JournalWriter implements Journal
 {
-    private static final int MAX_RECORD = 1 << 16;
+    /** The longest record without its checksum. */
+    static final int MAX_RECORD = 1 << 16;
     private static final byte[] NO_PAYLOAD = new byte[0];
 
     private final SingleChronicleQueue queue;
     private final UnsafeBuffer record;
-    private final Bytes<ByteBuffer> recordBytes;
+    private final ByteBuffer direct;
+    private final BytesStore<?, ?> recordStore;
+    private final RecordChecksum checksum = new RecordChecksum(0);
+    private final JournalSpace space = new JournalSpace();
     private final boolean syncToDisk;
     private ExcerptAppender appender;
     private volatile long lastIndex = -1;
@@ -34,24 +37,42 @@ public final class JournalWriter implements AutoCloseable
     /** Opens (or creates) the journal. */
     public JournalWriter(final JournalConfig config)
     {
-        queue = ChronicleQueues.open(config);
+        queue = ChronicleQueues.openForWriting(config);
         syncToDisk = config.syncToDisk();
-        final ByteBuffer direct = ByteBuffer.allocateDirect(MAX_RECORD);
+        direct = ByteBuffer.allocateDirect(MAX_RECORD + RecordChecksum.LENGTH);
         record = new UnsafeBuffer(direct);
-        recordBytes = Bytes.wrapForRead(direct);
+        recordStore = BytesStore.wrap(direct);
     }
 
-    /** Appends the command's request and decision. */
+    /**
+     * Appends the command's request and decision, and their checksum. The disk space it goes to
+     * is claimed first ({@link JournalSpace}), so a full disk fails here with an exception rather
+     * than later with SIGBUS; if the write fails all the same, the document is rolled back rather
+     * than closed: closing would mark a half-written record complete.
+     */
+    @Override
     public void append(final SwitchCommand command)
     {
         final byte[] payload = command.payload == null ? NO_PAYLOAD : PayloadCodec.encode(command.payload);
-        final int length = JournalRecord.encode(command, record, 0, payload, payload.length);
+        final int length = checksum.seal(direct, record, JournalRecord.encode(command, record, 0, payload, payload.length));
         if (appender == null)
         {
             appender = queue.createAppender();
         }
-        recordBytes.readPositionRemaining(0, length);
-        appender.writeBytes(recordBytes);
+        try (DocumentContext document = appender.writingDocument())
+        {
+            try
+            {
+                final Bytes<?> bytes = document.wire().bytes();
+                space.claim(appender, bytes.writePosition());
+                bytes.write(recordStore, 0L, (long)length);
+            }
+            catch (final Throwable e)
+            {
+                document.rollbackOnClose();
+                throw e;
+            }
+        }
         lastIndex = appender.lastIndexAppended();
         records++;
     }
@@ -62,6 +83,7 @@ public final class JournalWriter implements AutoCloseable
      * commit). Chronicle's {@code SyncMode} alone syncs only when a mapped chunk is released, not
      * per entry (measured with chronicle-queue 2026.4: no cost per append), hence this call.
      */
+    @Override
     public void syncIfConfigured()
     {
         if (syncToDisk && appender != null && appender.wire().bytes() instanceof Syncable mapped)
@@ -70,13 +92,21 @@ public final class JournalWriter implements AutoCloseable
         }
     }
 
+    @Override
+    public boolean syncsToDisk()
+    {
+        return syncToDisk;
+    }
+
     /** The Chronicle index of the last record appended, -1 before any: the journal position. */
+    @Override
     public long lastIndex()
     {
         return lastIndex;
     }
 
     /** Records appended by this writer. */
+    @Override
     public long records()
     {
         return records;
@@ -85,6 +115,7 @@ public final class JournalWriter implements AutoCloseable
     @Override
     public void close()
     {
+        space.close();
         if (appender != null)
         {
             appender.close();

@@ -1,5 +1,6 @@
 package org.payswitch.core.journal;
 
+import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -14,9 +15,14 @@ import org.payswitch.core.snapshot.SnapshotStore;
  * marker is in the journal (a snapshot written but never journaled is ignored: what it holds
  * was never answered), then the journal records after that marker. The marker is found by
  * reading the journal backwards from its end, so only the tail after it is read, and read once.
+ * A snapshot is checked whole before it is used ({@link SnapshotStore#problem}); a damaged or
+ * truncated one is set aside with one warning naming its file, and recovery falls back to the
+ * previous snapshot, else to a replay of the whole journal.
  */
 public final class Recovery
 {
+    private static final System.Logger LOG = System.getLogger(Recovery.class.getName());
+
     /** What recovery found and did. */
     public record Result(long snapshotId, long replayedRecords, long lastSnapshotId, long millis)
     {
@@ -32,7 +38,7 @@ public final class Recovery
     {
         final long started = System.nanoTime();
         final List<Long> ids = snapshots.ids();
-        final MarkerSearch search = new MarkerSearch(new HashSet<>(ids));
+        final MarkerSearch search = new MarkerSearch(new HashSet<>(ids), snapshots);
         final long markerIndex = ids.isEmpty() ? JournalReader.NOT_FOUND : JournalReader.findBackwards(journal, search);
         if (search.chosen != JournalReplayer.NO_SNAPSHOT)
         {
@@ -57,12 +63,14 @@ public final class Recovery
     private static final class MarkerSearch implements JournalReader.RecordPredicate
     {
         private final Set<Long> onDisk;
+        private final SnapshotStore snapshots;
         long chosen = JournalReplayer.NO_SNAPSHOT;
         long newestMarker;
 
-        MarkerSearch(final Set<Long> onDisk)
+        MarkerSearch(final Set<Long> onDisk, final SnapshotStore snapshots)
         {
             this.onDisk = onDisk;
+            this.snapshots = snapshots;
         }
 
         @Override
@@ -74,11 +82,20 @@ public final class Recovery
             }
             final long id = JournalRecord.amount(buffer, offset);
             newestMarker = Math.max(newestMarker, id);
-            if (onDisk.contains(id))
+            if (!onDisk.contains(id))
+            {
+                return false;
+            }
+            final String problem = snapshots.problem(id);
+            if (problem == null)
             {
                 chosen = id;
                 return true;
             }
+            final Path file = snapshots.file(id);
+            final Path aside = snapshots.setAside(id);
+            LOG.log(System.Logger.Level.WARNING, () -> "snapshot file " + file + " " + problem + ": moved to " +
+                aside.getFileName() + "; recovering from the previous snapshot, else from the journal's start");
             return false;
         }
     }

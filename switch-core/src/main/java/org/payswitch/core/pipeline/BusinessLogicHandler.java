@@ -21,6 +21,9 @@ import org.payswitch.core.engine.SwitchCommand;
  * meets the same state. Answers to requests (events with a {@code replyTo}) are counted by
  * response code.
  *
+ * <p>Once the journal has failed ({@link FailStop}) nothing more is executed: every command is
+ * answered 96 as it comes, so no answer is decided from state the journal does not hold.
+ *
  * <p>Before deciding the authorizations of a batch the Disruptor hands over, it lets the
  * processor prefetch up to {@value #PREFETCH} of them at a time (read-only: their slots are
  * published, and this stage is their first reader), so the cache misses of a burst overlap
@@ -37,6 +40,7 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     private final RingBuffer<SwitchEvent> ring;
     private final long maxQueueDelayNanos;
     private final NanoClock clock;
+    private final FailStop failStop;
     private long batchStartNanos;
     private final SwitchCommand[] ahead = new SwitchCommand[PREFETCH];
     private long nextSequence;
@@ -46,8 +50,9 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
 
     BusinessLogicHandler(
         final CommandProcessor executor, final PipelineMetrics metrics, final RingBuffer<SwitchEvent> ring,
-        final long maxQueueDelayNanos, final NanoClock clock)
+        final long maxQueueDelayNanos, final NanoClock clock, final FailStop failStop)
     {
+        this.failStop = failStop;
         this.executor = executor;
         this.metrics = metrics;
         this.ring = ring;
@@ -73,6 +78,16 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     {
         final SwitchCommand command = event.command;
         nextSequence = sequence + 1;
+        if (failStop.tripped())
+        {
+            command.clearAnswer();
+            command.responseCode = ResponseCode.SYSTEM_MALFUNCTION;
+            if (event.replyTo != null)
+            {
+                metrics.countAnswer(command.responseCode);
+            }
+            return;
+        }
         if (waitedTooLong(event))
         {
             shed(event, command);

@@ -24,6 +24,7 @@ public final class PipelineMetrics
     private final AtomicInteger stagesRunning = new AtomicInteger();
     private final AtomicLong journalPosition = new AtomicLong(-1);
     private final AtomicLong shed = new AtomicLong();
+    private final AtomicLong journalFailures = new AtomicLong();
     /** Written by the reply stage only: a single-writer recorder costs no atomic per answer. */
     private final SingleWriterRecorder latency = new SingleWriterRecorder(TimeUnit.SECONDS.toNanos(60), 3);
     private final Histogram cumulativeLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
@@ -69,6 +70,18 @@ public final class PipelineMetrics
     public long shed()
     {
         return shed.get();
+    }
+
+    /** Counts a journal append or sync that failed, tripping the fail-stop (once per run). */
+    void countJournalFailure()
+    {
+        journalFailures.incrementAndGet();
+    }
+
+    /** Journal appends or syncs that failed: 0, or 1 once the switch has failed stop. */
+    public long journalFailures()
+    {
+        return journalFailures.get();
     }
 
     void journalPosition(final long index)

@@ -1,8 +1,6 @@
 package org.payswitch.core.pipeline;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -22,6 +20,7 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.journal.Recovery;
 import org.payswitch.core.snapshot.SnapshotStore;
 import org.payswitch.core.snapshot.SnapshotWriter;
+import org.payswitch.core.util.OwnerOnly;
 
 /**
  * A running switch without its network: recovers the engine (newest snapshot + journal tail),
@@ -77,11 +76,11 @@ public final class SwitchNode implements AutoCloseable
         this.config = config;
         try
         {
-            Files.createDirectories(config.dataDir());
+            OwnerOnly.folderIfMissing(config.dataDir());
         }
-        catch (final IOException e)
+        catch (final UncheckedIOException e)
         {
-            throw new UncheckedIOException("data-dir: cannot create " + config.dataDir(), e);
+            throw new UncheckedIOException("data-dir: cannot create " + config.dataDir(), e.getCause());
         }
         engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
             Math.max(1024, config.demoCards()), 1 << 20));

@@ -16,7 +16,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventProcessorFactory;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.concurrent.SystemNanoClock;
-import org.payswitch.core.journal.JournalWriter;
+import org.payswitch.core.journal.Journal;
 
 /**
  * The one wiring class of the switch's pipeline: a Disruptor ring that gateway threads publish
@@ -33,17 +33,20 @@ import org.payswitch.core.journal.JournalWriter;
  * so answers leave in bounded time however full the ring is. A full ring is answered at once
  * ({@link #tryPublish} returns false: the gateway says 91), never queued. {@link #shutdown()}
  * stops accepting, drains the ring (every published command executed, journaled and answered)
- * and closes the journal.
+ * and closes the journal. A journal append or sync that fails stops the switch deciding
+ * ({@link FailStop}): every answer from then on is 96, and {@link #isAccepting()} is false.
  */
 public final class SwitchPipeline implements AutoCloseable
 {
     /** Business logic, journal, reply: each counts itself started, on whichever thread it runs. */
     private static final int STAGES = 3;
+    private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
 
     private final Disruptor<SwitchEvent> disruptor;
     private final RingBuffer<SwitchEvent> ring;
-    private final JournalWriter journal;
+    private final Journal journal;
     private final PipelineMetrics metrics;
+    private final FailStop failStop = new FailStop();
     private volatile boolean accepting;
     private volatile boolean started;
 
@@ -58,7 +61,7 @@ public final class SwitchPipeline implements AutoCloseable
      */
     public SwitchPipeline(
         final CommandProcessor executor,
-        final JournalWriter journal,
+        final Journal journal,
         final ReplySink sink,
         final PipelineConfig config,
         final Supplier<Object> attachments)
@@ -71,13 +74,13 @@ public final class SwitchPipeline implements AutoCloseable
         disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
         final BusinessLogicHandler business = new BusinessLogicHandler(executor, metrics, ring,
-            config.maxQueueDelayNanos(), SystemNanoClock.INSTANCE);
-        final JournalHandler journaling = new JournalHandler(journal, metrics, () -> accepting = false);
+            config.maxQueueDelayNanos(), SystemNanoClock.INSTANCE, failStop);
+        final JournalHandler journaling = new JournalHandler(journal, metrics, failStop, ring);
         final ReplyHandler reply = new ReplyHandler(sink, metrics);
         switch (config.layout())
         {
             case FUSED -> disruptor.handleEventsWith(
-                stage(new FusedStageHandler(business, journaling, reply), lastResort));
+                stage(new FusedStageHandler(business, journaling, reply, ring, journal.syncsToDisk()), lastResort));
             case STAGED -> disruptor
                 .handleEventsWith(stage(business, lastResort))
                 .then(stage(journaling, lastResort))
@@ -150,10 +153,22 @@ public final class SwitchPipeline implements AutoCloseable
         accepting = false;
     }
 
-    /** True while requests are accepted: started, not shutting down, journal healthy. */
+    /**
+     * True while requests are accepted and decided: started, not shutting down, journal healthy.
+     * After a journal failure requests are still taken, and answered 96 ({@link #failedStop()}).
+     */
     public boolean isAccepting()
     {
-        return accepting;
+        return accepting && !failStop.tripped();
+    }
+
+    /**
+     * True once a journal append or sync failed: from then on every request is answered 96 and
+     * nothing is executed, until the switch is restarted (docs/journal.md, "Fail-stop").
+     */
+    public boolean failedStop()
+    {
+        return failStop.tripped();
     }
 
     /** The counters of the stages. */
@@ -196,7 +211,14 @@ public final class SwitchPipeline implements AutoCloseable
             }
             started = false;
         }
-        journal.close();
+        try
+        {
+            journal.close();
+        }
+        catch (final Throwable e)
+        {
+            LOG.log(System.Logger.Level.ERROR, "closing the journal failed (" + e + ")");
+        }
         return drained;
     }
 

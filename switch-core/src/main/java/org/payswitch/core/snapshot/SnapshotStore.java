@@ -12,16 +12,21 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 import org.payswitch.core.engine.SwitchEngine;
+import org.payswitch.core.util.OwnerOnly;
 
 /**
- * Snapshot files in {@code <data-dir>/snapshots}: {@code snapshot-<id>.bin}, written to a
- * temporary file, forced to disk and renamed, so a file with its final name is complete. Each
+ * Snapshot files in {@code <data-dir>/snapshots} (a 0700 folder of 0600 files: they hold card
+ * numbers): {@code snapshot-<id>.bin}, written to a temporary file, forced to disk, renamed, and
+ * the folder forced so the new name survives a power cut; a file with its final name is complete. Each
  * starts with a header (magic, version, id, body length, CRC-32C of the body) and a restore
  * checks length and checksum. Taking a snapshot is two steps so the ring waits only for the
  * first: {@link #capture} serializes the engine into a {@link SnapshotImage} in memory (on the
- * business thread), {@link #persist} checksums and writes it (on any thread).
+ * business thread), {@link #persist} checksums and writes it (on any thread). {@link #problem}
+ * checks a file whole before recovery trusts it, and {@link #setAside} moves a damaged one out of
+ * the way.
  */
 public final class SnapshotStore
 {
@@ -31,6 +36,8 @@ public final class SnapshotStore
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final String TEMPORARY_SUFFIX = ".tmp";
+    private static final String DAMAGED_SUFFIX = ".damaged";
+    private static final int CHECK_CHUNK = 1 << 20;
 
     private final Path directory;
 
@@ -71,7 +78,7 @@ public final class SnapshotStore
         final long id = image.id();
         try
         {
-            Files.createDirectories(directory);
+            OwnerOnly.folder(directory);
             final Path target = file(id);
             final Path temporary = directory.resolve(PREFIX + id + TEMPORARY_SUFFIX);
             final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN)
@@ -79,6 +86,7 @@ public final class SnapshotStore
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
             {
+                OwnerOnly.file(temporary);
                 while (header.hasRemaining())
                 {
                     channel.write(header);
@@ -87,6 +95,7 @@ public final class SnapshotStore
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            OwnerOnly.force(directory);
             return target;
         }
         catch (final IOException e)
@@ -130,6 +139,68 @@ public final class SnapshotStore
         {
             throw new UncheckedIOException("cannot read snapshot " + id + " in " + directory, e);
         }
+    }
+
+    /**
+     * What is wrong with snapshot {@code id}'s file, or null when it is whole: the header (magic,
+     * version, id), the body's length and its CRC-32C are checked by reading the file once, before
+     * any of it is interpreted, so a damaged file never reaches an engine. A file that cannot be
+     * read at all is a problem too.
+     */
+    public String problem(final long id)
+    {
+        try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.READ))
+        {
+            final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
+            readFully(channel, header);
+            header.flip();
+            if (header.remaining() < HEADER || header.getLong() != MAGIC || header.getInt() != VERSION ||
+                header.getLong() != id)
+            {
+                return "is not a whole version " + VERSION + " snapshot header";
+            }
+            final long length = header.getLong();
+            final long crc = header.getLong();
+            if (channel.size() - HEADER != length)
+            {
+                return "holds " + (channel.size() - HEADER) + " bytes after its header, which says " + length;
+            }
+            final CRC32C body = new CRC32C();
+            final ByteBuffer chunk = ByteBuffer.allocateDirect(CHECK_CHUNK);
+            while (channel.read(chunk.clear()) > 0)
+            {
+                body.update(chunk.flip());
+            }
+            return body.getValue() == crc ? null : "fails its CRC-32C checksum";
+        }
+        catch (final IOException e)
+        {
+            return "cannot be read (" + e + ")";
+        }
+    }
+
+    /**
+     * Renames snapshot {@code id}'s file to {@code snapshot-<id>.bin.damaged}, kept for whoever
+     * looks into it and no longer among {@link #ids()}; returns the new name.
+     */
+    public Path setAside(final long id)
+    {
+        final Path damaged = directory.resolve(PREFIX + id + SUFFIX + DAMAGED_SUFFIX);
+        try
+        {
+            Files.move(file(id), damaged, StandardCopyOption.REPLACE_EXISTING);
+            return damaged;
+        }
+        catch (final IOException e)
+        {
+            throw new UncheckedIOException("cannot move " + file(id) + " aside", e);
+        }
+    }
+
+    /** The file of snapshot {@code id}. */
+    public Path file(final long id)
+    {
+        return directory.resolve(PREFIX + id + SUFFIX);
     }
 
     /** Ids of the complete snapshots on disk, newest first. */
@@ -203,8 +274,14 @@ public final class SnapshotStore
         }
     }
 
-    private Path file(final long id)
+    private static void readFully(final FileChannel channel, final ByteBuffer buffer) throws IOException
     {
-        return directory.resolve(PREFIX + id + SUFFIX);
+        while (buffer.hasRemaining())
+        {
+            if (channel.read(buffer) < 0)
+            {
+                return;
+            }
+        }
     }
 }

@@ -129,7 +129,7 @@ class BusinessLogicHandlerTest
 
     private BusinessLogicHandler handler(final CommandProcessor processor)
     {
-        return new BusinessLogicHandler(processor, metrics, ring, QUEUE_DELAY, clock);
+        return new BusinessLogicHandler(processor, metrics, ring, QUEUE_DELAY, clock, new FailStop());
     }
 
     /** A request from a gateway: it has somewhere to answer and the time it was received. */
