@@ -59,4 +59,67 @@ class HashIndexTest
         assertThat(index.touch(index.slotOf(12_345))).isEqualTo(7);
         assertThat(index.size()).isEqualTo(1);
     }
+
+    /**
+     * Growth moves the old table a few slots per put: right after the put that crosses the
+     * threshold the index is growing, every key put before and during it is found (in whichever
+     * table holds it), absent keys stay absent, and the growth ends by itself. Seeded keys with
+     * colliding hashes; the seed is printed on failure.
+     */
+    @Test
+    void shouldFindEveryKeyWhileGrowingAFewSlotsAtATime()
+    {
+        final long seed = System.nanoTime();
+        final java.util.SplittableRandom random = new java.util.SplittableRandom(seed);
+        final HashIndex index = new HashIndex(1_000);
+        final int count = 200_000;
+        final int[] hashes = new int[count];
+        boolean sawGrowing = false;
+        for (int i = 0; i < count; i++)
+        {
+            hashes[i] = random.nextInt(50_000);
+            final int key = i;
+            assertThat(index.get(hashes[i], value -> value == key)).as("seed %d, new key %d", seed, i)
+                .isEqualTo(HashIndex.MISSING);
+            index.put(hashes[i], i);
+            sawGrowing |= index.growing();
+            final int earlier = random.nextInt(i + 1);
+            assertThat(index.get(hashes[earlier], value -> value == earlier)).as("seed %d, key %d after %d puts", seed,
+                earlier, i + 1).isEqualTo(earlier);
+        }
+        assertThat(sawGrowing).isTrue();
+        for (int i = 0; i < count; i++)
+        {
+            final int key = i;
+            assertThat(index.get(hashes[i], value -> value == key)).as("seed %d, key %d", seed, i).isEqualTo(i);
+        }
+        assertThat(index.size()).isEqualTo(count);
+    }
+
+    @Test
+    void shouldStartGrowingWithoutMovingEverythingAndFinishWithinTheNextPuts()
+    {
+        final HashIndex index = new HashIndex(1 << 16);
+        int puts = 0;
+        while (!index.growing())
+        {
+            index.put(puts * 7919, puts);
+            puts++;
+        }
+        final int atStart = puts;
+        while (index.growing())
+        {
+            index.put(puts * 7919, puts);
+            puts++;
+        }
+        assertThat(puts - atStart).as("puts to move the old table of %d slots", Integer.highestOneBit(atStart) * 2)
+            .isGreaterThan(1_000).isLessThanOrEqualTo(atStart * 2 / HashIndex.MIGRATION_STEP + 1);
+        index.reserve(4 * puts);
+        assertThat(index.growing()).isFalse();
+        for (int i = 0; i < puts; i++)
+        {
+            final int key = i;
+            assertThat(index.get(i * 7919, value -> value == key)).isEqualTo(i);
+        }
+    }
 }
