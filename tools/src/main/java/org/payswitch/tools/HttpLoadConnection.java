@@ -22,8 +22,8 @@ import static java.nio.charset.StandardCharsets.US_ASCII;
  * flight, so the pipeline holds at most that many.
  *
  * <p>Light on purpose, since it shares the cores with the switch it measures: a request is written
- * as bytes (a head fixed per connection, the body's length, the body) into one buffer per read,
- * sent once; answers are framed and read in place by {@link HttpAnswerDecoder}. With an API key,
+ * as bytes (a head fixed per connection, the body's length, the body) into the batch's
+ * {@link #requestBuffer}; answers are framed and read in place by {@link HttpAnswerDecoder}. With an API key,
  * its {@code authorization} line is part of that fixed head, made once per connection.
  */
 final class HttpLoadConnection extends LoadConnection<HttpAnswer>
@@ -32,8 +32,6 @@ final class HttpLoadConnection extends LoadConnection<HttpAnswer>
     private static final String EXPIRY = Integer.toString(DemoData.EXPIRY);
     /** Room for the body of one request (~150 bytes). */
     private static final int BODY_BYTES = 256;
-    /** Room for 8 requests (~260 bytes each with their head) before the buffer grows. */
-    private static final int BATCH_BYTES = 2_048;
     private static final byte[] END_OF_HEAD = "\r\n\r\n".getBytes(US_ASCII);
 
     private final byte[] head;
@@ -43,7 +41,6 @@ final class HttpLoadConnection extends LoadConnection<HttpAnswer>
     private final ByteBuf body = Unpooled.buffer(BODY_BYTES);
     private final byte[] panDigits = new byte[PAN_LENGTH];
     private final AsciiField pan = new AsciiField(PAN_LENGTH);
-    private ByteBuf pending;
     private long requestsWritten;
     private long answersRead;
 
@@ -87,10 +84,7 @@ final class HttpLoadConnection extends LoadConnection<HttpAnswer>
             .name("amount").number(requests.amount)
             .name("currency").string("CNY")
             .endObject();
-        if (pending == null)
-        {
-            pending = ctx.alloc().ioBuffer(BATCH_BYTES);
-        }
+        final ByteBuf pending = requestBuffer(ctx);
         pending.writeBytes(head);
         writeDecimal(pending, body.readableBytes());
         pending.writeBytes(END_OF_HEAD);
@@ -100,27 +94,6 @@ final class HttpLoadConnection extends LoadConnection<HttpAnswer>
         sentAt[slot] = nowNanos;
     }
 
-    @Override
-    protected void flushRequests(final ChannelHandlerContext ctx)
-    {
-        final ByteBuf requestsWritten = pending;
-        if (requestsWritten != null)
-        {
-            pending = null;
-            ctx.write(requestsWritten, ctx.voidPromise());
-        }
-        ctx.flush();
-    }
-
-    @Override
-    public void handlerRemoved(final ChannelHandlerContext ctx)
-    {
-        if (pending != null)
-        {
-            pending.release();
-            pending = null;
-        }
-    }
 
     private static void writeDecimal(final ByteBuf out, final int value)
     {

@@ -2,7 +2,6 @@ package org.payswitch.tools;
 
 import java.util.concurrent.CountDownLatch;
 
-import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.AsciiField;
@@ -17,9 +16,8 @@ import org.payswitch.gateway.iso.IsoWriter;
  * also runs against a bare echo that answers with DE 11, 37, 41 and 39 alone.
  *
  * <p>Light on purpose, since it shares the cores with the switch it measures: answers arrive
- * decoded in place by the switch's own {@link IsoFrameDecoder} (no buffer per frame), and the
- * requests written between two flushes go into one buffer, written once (one buffer and one
- * outbound entry per read, not per request).
+ * decoded in place by the switch's own {@link IsoFrameDecoder} (no buffer per frame), and requests
+ * go into the batch's {@link #requestBuffer}.
  */
 final class IsoLoadConnection extends LoadConnection<IsoMessage>
 {
@@ -29,14 +27,11 @@ final class IsoLoadConnection extends LoadConnection<IsoMessage>
     /** DE 54 entry: account type (2), amount type (2), currency (3), sign (1), amount (12). */
     private static final int DISCOUNT_ENTRY = 20;
     private static final int DISCOUNT_DIGITS = 12;
-    /** Room for 16 requests of the 13 fields written here (~90 bytes each) before the buffer grows. */
-    private static final int BATCH_BYTES = 2_048;
 
     private final IsoWriter writer = new IsoWriter();
     private final AsciiField amounts = new AsciiField(120);
     private final long[] dueAt = new long[MAX_STAN + 1];
     private final long[] sentAt = new long[MAX_STAN + 1];
-    private ByteBuf pending;
     private long sequence;
 
     IsoLoadConnection(final LoadPlan plan, final int index, final RequestSource requests, final String[] merchantIds,
@@ -91,11 +86,7 @@ final class IsoLoadConnection extends LoadConnection<IsoMessage>
     {
         requests.next();
         final int stan = (int)(sequence++ % MAX_STAN) + 1;
-        if (pending == null)
-        {
-            pending = ctx.alloc().ioBuffer(BATCH_BYTES);
-        }
-        writer.begin(pending, 100, false)
+        writer.begin(requestBuffer(ctx), 100, false)
             .llNumeric(2, requests.pan, 16)
             .numeric(3, 0)
             .numeric(4, requests.amount)
@@ -112,27 +103,5 @@ final class IsoLoadConnection extends LoadConnection<IsoMessage>
             .end();
         dueAt[stan] = dueNanos;
         sentAt[stan] = nowNanos;
-    }
-
-    @Override
-    protected void flushRequests(final ChannelHandlerContext ctx)
-    {
-        final ByteBuf requestsWritten = pending;
-        if (requestsWritten != null)
-        {
-            pending = null;
-            ctx.write(requestsWritten, ctx.voidPromise());
-        }
-        ctx.flush();
-    }
-
-    @Override
-    public void handlerRemoved(final ChannelHandlerContext ctx)
-    {
-        if (pending != null)
-        {
-            pending.release();
-            pending = null;
-        }
     }
 }

@@ -4,6 +4,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
 
+import io.netty.buffer.ByteBuf;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.SimpleChannelInboundHandler;
@@ -27,6 +28,8 @@ import org.HdrHistogram.Histogram;
 abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
 {
     static final long MAX_LATENCY_NANOS = 60_000_000_000L;
+    /** Room for 8-16 requests before a batch's buffer grows. */
+    private static final int BATCH_BYTES = 2_048;
 
     protected final int window;
     protected final RequestSource requests;
@@ -56,6 +59,7 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
     private boolean finished;
     private ScheduledFuture<?> ticking;
     private volatile ChannelHandlerContext context;
+    private ByteBuf pending;
 
     LoadConnection(final LoadPlan plan, final int index, final RequestSource requests, final String[] merchantIds,
         final CountDownLatch done)
@@ -70,8 +74,8 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
     }
 
     /**
-     * Writes the next request (not sent before {@link #flushRequests}), due at {@code dueNanos} and
-     * written at {@code nowNanos}, and notes both so its answer can be matched.
+     * Writes the next request into {@link #requestBuffer} (sent with the batch's others), due at
+     * {@code dueNanos} and written at {@code nowNanos}, and notes both so its answer can be matched.
      */
     protected abstract void send(ChannelHandlerContext ctx, long dueNanos, long nowNanos);
 
@@ -214,12 +218,42 @@ abstract class LoadConnection<A> extends SimpleChannelInboundHandler<A>
     }
 
     /**
+     * The buffer {@link #send} writes its request into: one per batch of requests (those written
+     * while handling one read, the first window, one open-loop tick), sent by {@link #flushRequests}
+     * in one write, so a request costs no buffer or outbound entry of its own.
+     */
+    protected final ByteBuf requestBuffer(final ChannelHandlerContext ctx)
+    {
+        if (pending == null)
+        {
+            pending = ctx.alloc().ioBuffer(BATCH_BYTES);
+        }
+        return pending;
+    }
+
+    /**
      * Sends what {@link #send} wrote since the last call: at the end of each read (the closed loop's
      * answers each wrote a request), after the first window and after each open-loop tick.
      */
-    protected void flushRequests(final ChannelHandlerContext ctx)
+    private void flushRequests(final ChannelHandlerContext ctx)
     {
+        final ByteBuf requestsWritten = pending;
+        if (requestsWritten != null)
+        {
+            pending = null;
+            ctx.write(requestsWritten, ctx.voidPromise());
+        }
         ctx.flush();
+    }
+
+    @Override
+    public final void handlerRemoved(final ChannelHandlerContext ctx)
+    {
+        if (pending != null)
+        {
+            pending.release();
+            pending = null;
+        }
     }
 
     @Override
