@@ -68,6 +68,20 @@ class JournalReplayerTest
     @Test
     void shouldStopAtAnApprovalForACardNotOnFile()
     {
+        journal(last ->
+        {
+            last.pan = DemoData.pan(999_999);
+            last.cardOnFile = SwitchCommand.NOT_ON_FILE;
+        });
+
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("does not fit the recovered state");
+    }
+
+    @Test
+    void shouldStopAtACardNumberWhosePanIsNotTheOneRecorded()
+    {
         journal(last -> last.pan = DemoData.pan(999_999));
 
         assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
