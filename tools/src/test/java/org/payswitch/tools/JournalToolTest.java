@@ -36,7 +36,7 @@ class JournalToolTest
 {
     private static final long NOON = 1_794_456_000_000L;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private final StringWriter out = new StringWriter();

@@ -18,6 +18,7 @@ import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.testing.JournalDamage;
 import org.payswitch.core.testing.RandomWorkload;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -33,7 +34,7 @@ class JournalChecksumTest
     private static final int AUTHORIZATIONS = 1_000;
     private static final int DAMAGED = 500;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private JournalConfig config;

@@ -13,6 +13,7 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.testing.EngineFixture;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +26,7 @@ class JournalReplayerTest
 {
     private static final int AUTHORIZATIONS = 100;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     @Test
