@@ -18,11 +18,13 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
+import org.payswitch.core.journal.JournalCards;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalReader;
 import org.payswitch.core.journal.JournalRecord;
@@ -69,7 +71,7 @@ public class JournalAppendBenchmark extends SwitchFork
     public void openJournal() throws IOException
     {
         directory = Files.createTempDirectory("journal-append-bench");
-        config = new JournalConfig(directory, false);
+        config = new JournalConfig(directory.resolve("journal"), false);
         writer = new JournalWriter(config);
         operations = 0;
     }
@@ -91,11 +93,12 @@ public class JournalAppendBenchmark extends SwitchFork
         final SwitchCommand last = new SwitchCommand();
         final long found = JournalReader.findBackwards(config, (DirectBuffer buffer, int offset, int length, long index) ->
         {
-            JournalRecord.decodeRequest(buffer, offset, last);
+            JournalRecord.decodeRequest(buffer, offset, last, JournalCards.forReading(config.cardKeys()));
             JournalRecord.decodeDecision(buffer, offset, last);
             return true;
         });
-        if (found == JournalReader.NOT_FOUND || last.type != CommandType.AUTHORIZE || last.pan != command.pan ||
+        if (found == JournalReader.NOT_FOUND || last.type != CommandType.AUTHORIZE ||
+            last.cardOnFile != command.cardOnFile || last.recordedTruncation != Pan.truncated(command.pan, command.panLength) ||
             last.amount != command.amount || !last.orderId.toString().equals(command.orderId.toString()) ||
             last.responseCode != ResponseCode.APPROVED || last.transaction.transactionId != 1)
         {

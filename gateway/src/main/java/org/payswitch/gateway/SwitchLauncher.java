@@ -4,6 +4,7 @@ import java.lang.management.ManagementFactory;
 import java.util.concurrent.CompletableFuture;
 
 import org.payswitch.core.config.ConfigException;
+import org.payswitch.core.crypto.KeyFileException;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.journal.JournalCorruptException;
 
@@ -74,7 +75,8 @@ public final class SwitchLauncher
         catch (final RuntimeException e)
         {
             started.completeExceptionally(e);
-            System.err.println("payment-switch: cannot start: " + (e instanceof JournalCorruptException ? e.getMessage() : e));
+            System.err.println("payment-switch: cannot start: " + (e instanceof JournalCorruptException || e instanceof KeyFileException ?
+                e.getMessage() : e));
             System.exit(1);
         }
     }

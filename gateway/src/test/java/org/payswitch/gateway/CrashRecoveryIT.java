@@ -28,7 +28,7 @@ class CrashRecoveryIT
     private static final int ANSWERS_BEFORE_KILL = 4_000;
     private static final int CARDS = 2_000;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     @Test

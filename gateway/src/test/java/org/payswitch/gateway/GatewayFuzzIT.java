@@ -55,7 +55,7 @@ class GatewayFuzzIT
     private static final int SENTINEL_STAN = 999_999;
     private static final byte[] HEALTH_UP = "{\"status\":\"UP\"}".getBytes(StandardCharsets.US_ASCII);
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     static Path dataDir;
 
     private static SwitchProcess switchProcess;

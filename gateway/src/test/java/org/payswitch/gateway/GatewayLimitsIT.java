@@ -32,7 +32,7 @@ class GatewayLimitsIT
     /** Far longer than any deadline of this switch: a read that waits this long found a hung connection. */
     private static final int CLIENT_TIMEOUT_MS = 15_000;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     static Path dataDir;
 
     private static SwitchGateway gateway;

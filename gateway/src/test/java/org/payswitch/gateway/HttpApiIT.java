@@ -20,7 +20,7 @@ class HttpApiIT
 {
     private static final String ADMIN = "Bearer demo-admin-token";
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     static Path dataDir;
 
     private static SwitchGateway gateway;

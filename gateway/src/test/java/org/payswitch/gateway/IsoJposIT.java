@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** jPOS 2.1.10 as the acquirer: PostChannel (2-byte length) with ISO87BPackager against the real switch. */
 class IsoJposIT
 {
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     static Path dataDir;
 
     private static SwitchGateway gateway;

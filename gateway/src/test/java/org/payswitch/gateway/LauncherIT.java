@@ -14,7 +14,7 @@ class LauncherIT
         "\"pan\":\"6222600000000006\",\"expiry\":\"3012\",\"amount\":12000,\"currency\":\"CNY\",\"mcc\":\"5651\"," +
         "\"capture\":false}";
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     @Test

@@ -7,10 +7,13 @@ import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.agrona.DirectBuffer;
+import org.payswitch.core.crypto.CardKeys;
+import org.payswitch.core.crypto.KeyFileException;
 import org.payswitch.core.domain.Currencies;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.journal.JournalCards;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalCorruptException;
 import org.payswitch.core.journal.JournalReader;
@@ -24,8 +27,10 @@ import picocli.CommandLine.Spec;
  * Prints a switch's journal, one line per record, oldest first: what was asked and what was
  * decided (docs/journal.md has the format). For operators: what did the switch answer to this
  * merchant's order, even while the switch is down. PANs are masked to their first 6 and last 4
- * digits; operator payloads (card definitions carry PANs) are shown by kind only. Read-only: it
- * may run beside a live switch.
+ * digits; operator payloads (card definitions carry PANs) are shown by size only. Card data the
+ * switch sealed (PANs not on file) opens only with the switch's key file ({@code --card-key-file};
+ * without it, the demo key file beside the data folder if there is one): without the key, the
+ * tool says which key is missing. Read-only: it may run beside a live switch.
  */
 @Command(name = "journal", mixinStandardHelpOptions = true,
     description = "Prints the journal's records (PANs masked), optionally only those of a merchant, order or transaction.")
@@ -33,6 +38,10 @@ final class JournalTool implements Callable<Integer>
 {
     @Option(names = "--data-dir", description = "the switch's data folder (default: ${DEFAULT-VALUE})")
     Path dataDir = Path.of("data");
+
+    @Option(names = "--card-key-file",
+        description = "the switch's card-key-file, which opens the card data sealed in the journal (default: the demo key file beside the data folder, if any)")
+    Path cardKeyFile;
 
     @Option(names = "--merchant", description = "only records of this merchant id")
     String merchant;
@@ -53,17 +62,20 @@ final class JournalTool implements Callable<Integer>
     private long read;
     private long shown;
     private String problem;
+    private JournalCards cards;
+    private long current;
 
     @Override
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final JournalConfig config = JournalConfig.in(dataDir);
+        final JournalConfig config = JournalConfig.in(dataDir, keys());
         if (!Files.isDirectory(config.directory()))
         {
             spec.commandLine().getErr().println("journal: no journal in " + config.directory());
             return 2;
         }
+        cards = JournalCards.forReading(config.cardKeys());
         try
         {
             JournalReader.readAll(config, (buffer, offset, length, index) -> print(out, buffer, offset, index));
@@ -71,6 +83,13 @@ final class JournalTool implements Callable<Integer>
         catch (final JournalCorruptException e)
         {
             problem = e.getMessage();
+        }
+        catch (final KeyFileException e)
+        {
+            out.printf("%d record(s) read, %d shown%n", read, shown);
+            out.flush();
+            spec.commandLine().getErr().println("journal: record " + Long.toHexString(current) + ": " + e.getMessage());
+            return 2;
         }
         out.printf("%d record(s) read, %d shown%n", read, shown);
         out.flush();
@@ -82,6 +101,16 @@ final class JournalTool implements Callable<Integer>
         return 0;
     }
 
+    /** The key file given, else the demo key file beside the data folder when it exists, else none. */
+    private CardKeys keys()
+    {
+        if (cardKeyFile != null)
+        {
+            return CardKeys.of(cardKeyFile, dataDir);
+        }
+        return Files.exists(CardKeys.demoKeyFile(dataDir)) ? CardKeys.demo(dataDir) : CardKeys.withoutKeyFile(dataDir);
+    }
+
     private void print(final PrintWriter out, final DirectBuffer buffer, final int offset, final long index)
     {
         read++;
@@ -89,7 +118,8 @@ final class JournalTool implements Callable<Integer>
         {
             return;
         }
-        JournalRecord.decodeRequest(buffer, offset, command);
+        current = index;
+        JournalRecord.decodeRequest(buffer, offset, command, cards);
         JournalRecord.decodeDecision(buffer, offset, command);
         if (!selected())
         {
@@ -111,7 +141,7 @@ final class JournalTool implements Callable<Integer>
         }
         if (command.panLength > 0)
         {
-            line.append(" pan=").append(Pan.mask(command.pan, command.panLength));
+            line.append(" pan=").append(Pan.maskTruncated(JournalRecord.truncatedPan(buffer, offset), command.panLength));
         }
         if (command.type == CommandType.AUTHORIZE || command.hasAmount)
         {

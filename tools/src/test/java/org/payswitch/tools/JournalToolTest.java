@@ -9,12 +9,15 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.security.SecureRandom;
 import java.util.Arrays;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.payswitch.core.crypto.CardKeys;
+import org.payswitch.core.crypto.KeyEncryptionKeys;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
@@ -33,7 +36,7 @@ class JournalToolTest
 {
     private static final long NOON = 1_794_456_000_000L;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private final StringWriter out = new StringWriter();
@@ -139,6 +142,52 @@ class JournalToolTest
         assertThat(out.toString()).contains("O1").doesNotContain("order=O2").contains("2 record(s) read");
         assertThat(err.toString()).startsWith("journal: journal record ").contains(" in " + file)
             .contains("fails its CRC-32C checksum").doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void shouldOpenSealedCardDataWithTheKeyFileAndNameTheMissingKeyWithoutIt()
+    {
+        final Path sealedData = dataDir.resolve("sealed-data");
+        final Path keyFile = dataDir.resolve("sealed-card-keys");
+        KeyEncryptionKeys.create(keyFile, new SecureRandom());
+        final CommandExecutor executor =
+            new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)));
+        final SwitchCommand command = new SwitchCommand();
+        try (JournalWriter writer = new JournalWriter(JournalConfig.in(sealedData, CardKeys.of(keyFile, sealedData))))
+        {
+            command.reset();
+            command.type = CommandType.LOAD_DEMO_DATA;
+            command.amount = 10;
+            command.timestamp = NOON;
+            executor.execute(command);
+            writer.append(command);
+            for (int i = 1; i <= 2; i++)
+            {
+                command.reset();
+                command.type = CommandType.AUTHORIZE;
+                command.timestamp = NOON + i;
+                command.merchantId.set(DemoData.merchantId(i));
+                command.orderId.set("S" + i);
+                command.pan = DemoData.pan(i == 1 ? 3 : 80);
+                command.panLength = 16;
+                command.expiry = DemoData.EXPIRY;
+                command.amount = 12_000;
+                command.currency = DemoData.CNY;
+                executor.execute(command);
+                writer.append(command);
+            }
+        }
+
+        assertThat(runIn(sealedData, "--card-key-file", keyFile.toString())).isZero();
+        assertThat(out.toString()).contains("3 record(s) read, 3 shown").contains(" code=14 ")
+            .contains(DemoData.panText(80).substring(0, 6) + "******" + DemoData.panText(80).substring(12))
+            .doesNotContain(DemoData.panText(80)).doesNotContain(DemoData.panText(3));
+
+        out.getBuffer().setLength(0);
+        assertThat(runIn(sealedData)).isEqualTo(2);
+        assertThat(err.toString()).contains("--card-key-file").contains(sealedData.resolve("keys").toString())
+            .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(out.toString()).contains("3 record(s) read, 2 shown");
     }
 
     private static long positionOf(final Path file, final String orderId) throws IOException

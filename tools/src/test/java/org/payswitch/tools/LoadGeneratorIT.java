@@ -27,7 +27,7 @@ class LoadGeneratorIT
 {
     private static final int CARDS = 20_000;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     static Path dataDir;
 
     private static SwitchGateway gateway;

@@ -156,6 +156,7 @@ public class PipelineBenchmark extends SwitchFork
         {
             files.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
+        Files.deleteIfExists(org.payswitch.core.crypto.CardKeys.demoKeyFile(folder));
     }
 
     /**

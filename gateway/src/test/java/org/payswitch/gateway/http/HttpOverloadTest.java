@@ -20,13 +20,14 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.gateway.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** A ring that refuses (here: not started, as when full or stopping) is answered 503 + Retry-After + 91 at once. */
 class HttpOverloadTest
 {
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     @Test

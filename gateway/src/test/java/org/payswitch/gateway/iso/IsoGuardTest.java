@@ -24,6 +24,7 @@ import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.auth.Acquirers;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
 import org.payswitch.gateway.guard.PortConnections;
+import org.payswitch.gateway.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class IsoGuardTest
     private static final long DEADLINE = TimeUnit.SECONDS.toNanos(10);
     private static final long IDLE = TimeUnit.MINUTES.toNanos(5);
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private final PortConnections port = new PortConnections("iso", 10, 10);

@@ -20,6 +20,7 @@ import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.gateway.auth.Acquirers;
+import org.payswitch.gateway.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class IsoServerPipelineTest
 {
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private SwitchPipeline refusing;

@@ -25,7 +25,8 @@ import org.payswitch.core.pipeline.PipelineConfig;
  * one nested {@link TlsConfig}, its passwords read from a file or the environment; connection caps
  * and deadlines one nested {@link GatewayLimits}. Who may call the switch (admin token, API keys,
  * acquirers) is one nested {@link AuthConfig}; the operator endpoints use {@code auth().adminToken()},
- * which {@code admin-token} is only the last fallback of.
+ * which {@code admin-token} is only the last fallback of. The key file of the card data at rest is
+ * the last, {@link CardDataConfig}.
  */
 public record SwitchConfig(
     Path dataDir,
@@ -46,7 +47,8 @@ public record SwitchConfig(
     int journalRetentionDays,
     TlsConfig tls,
     GatewayLimits limits,
-    AuthConfig auth)
+    AuthConfig auth,
+    CardDataConfig cardData)
 {
     /** Prefix of the system properties that override settings. */
     public static final String PROPERTY_PREFIX = "payswitch.";
@@ -74,6 +76,7 @@ public record SwitchConfig(
         defaults.putAll(TlsConfig.defaults());
         defaults.putAll(GatewayLimits.defaults());
         defaults.putAll(AuthConfig.defaults());
+        defaults.putAll(CardDataConfig.defaults());
         return defaults;
     }
 
@@ -155,7 +158,8 @@ public record SwitchConfig(
             p.integer("journal-retention-days", 0, 36_500),
             TlsConfig.from(values, System::getenv),
             GatewayLimits.from(values),
-            AuthConfig.from(values, System::getenv));
+            AuthConfig.from(values, System::getenv),
+            CardDataConfig.from(values));
     }
 
     /** The pipeline's ring, waiting, layout and queue delay. */

@@ -145,6 +145,31 @@ public final class Pan
         return value;
     }
 
+    /**
+     * The PAN truncated as PCI DSS allows it in clear: its first six digits times 10 000 plus its
+     * last four ({@code 6222600006} for 6222600000000006), or 0 for a PAN of no valid length. One
+     * division by a power of ten and one by a constant: the journal computes it per authorization.
+     */
+    public static long truncated(final long pan, final int length)
+    {
+        if (!isValidLength(length))
+        {
+            return 0;
+        }
+        return prefix(pan, length, 6) * 10_000 + Long.remainderUnsigned(pan, 10_000);
+    }
+
+    /** The masked PAN of a truncated one ({@link #truncated}) and its length, e.g. {@code 622260******0006}. */
+    public static String maskTruncated(final long truncated, final int length)
+    {
+        if (!isValidLength(length))
+        {
+            return "";
+        }
+        final String first = String.format("%06d", truncated / 10_000);
+        return first + "*".repeat(length - 10) + String.format("%04d", truncated % 10_000);
+    }
+
     /** Writes the PAN's digits, zero-padded to its length, into {@code out} from {@code offset}. */
     public static void writeDigits(final long pan, final int length, final byte[] out, final int offset)
     {

@@ -84,6 +84,7 @@ public final class Authorizer
         }
 
         final int card = cards.find(command.pan, command.panLength);
+        markOnFile(command, card);
         final int mcc = command.mcc != SwitchCommand.NO_MCC ? command.mcc : merchants.mcc(merchant);
         quote.clear();
         final ResponseCode code = decide(command, merchant, card, mcc, TransactionStore.idOf(transactions.count()));
@@ -132,7 +133,19 @@ public final class Authorizer
             return false;
         }
         final ResponseCode code = command.responseCode;
-        final int card = cards.find(command.pan, command.panLength);
+        final int card;
+        if (command.cardOnFile != SwitchCommand.NOT_ON_FILE)
+        {
+            card = resolveCardOnFile(command);
+            if (card == CardBook.NOT_FOUND)
+            {
+                return false;
+            }
+        }
+        else
+        {
+            card = cards.find(command.pan, command.panLength);
+        }
         if (code.isApproved() && card == CardBook.NOT_FOUND)
         {
             return false;
@@ -174,7 +187,7 @@ public final class Authorizer
         for (int i = 0; i < count; i++)
         {
             final SwitchCommand command = commands[i];
-            panSlots[i] = cards.panSlot(command.pan);
+            panSlots[i] = command.cardOnFile != SwitchCommand.NOT_ON_FILE ? 0 : cards.panSlot(command.pan);
             final int merchant = merchants.find(command.merchantId);
             prefetchedMerchants[i] = merchant;
             keySlots[i] = merchant == MerchantBook.NOT_FOUND ? -1 : transactions.keySlot(merchant, command.orderId);
@@ -182,7 +195,9 @@ public final class Authorizer
         long sink = 0;
         for (int i = 0; i < count; i++)
         {
-            panSlots[i] = cards.touchPanSlot(panSlots[i]);
+            final int onFile = commands[i].cardOnFile;
+            panSlots[i] = onFile == SwitchCommand.NOT_ON_FILE ? cards.touchPanSlot(panSlots[i]) :
+                onFile >= 0 && onFile < cards.count() ? onFile : CardBook.NOT_FOUND;
             if (keySlots[i] >= 0)
             {
                 sink += transactions.touchKeySlot(keySlots[i]);
@@ -261,6 +276,38 @@ public final class Authorizer
         }
     }
 
+    /**
+     * Notes the card on the command for the journal when the request's PAN is on file and its
+     * expiry is none or the card's: the journal then records the card by number, not its PAN.
+     */
+    private void markOnFile(final SwitchCommand command, final int card)
+    {
+        command.cardOnFile = card != CardBook.NOT_FOUND &&
+            (command.expiry == SwitchCommand.NO_EXPIRY || command.expiry == cards.expiry(card)) ?
+            card : SwitchCommand.NOT_ON_FILE;
+    }
+
+    /**
+     * Recovery: the card a journaled authorization names by number, its PAN (and the expiry, when
+     * the request carried the card's) put back on the command; {@link CardBook#NOT_FOUND} when
+     * there is no such card or its PAN does not have the truncation recorded.
+     */
+    private int resolveCardOnFile(final SwitchCommand command)
+    {
+        final int card = command.cardOnFile;
+        if (card < 0 || card >= cards.count() || cards.panLength(card) != command.panLength ||
+            Pan.truncated(cards.pan(card), command.panLength) != command.recordedTruncation)
+        {
+            return CardBook.NOT_FOUND;
+        }
+        command.pan = cards.pan(card);
+        if (command.expiry == SwitchCommand.EXPIRY_ON_FILE)
+        {
+            command.expiry = cards.expiry(card);
+        }
+        return card;
+    }
+
     private void answerRetry(final SwitchCommand command, final int txn, final long fingerprint)
     {
         if (transactions.fingerprint(txn) != fingerprint)
@@ -268,6 +315,7 @@ public final class Authorizer
             command.responseCode = ResponseCode.DUPLICATE_TRANSMISSION;
             return;
         }
+        markOnFile(command, transactions.card(txn));
         final ResponseCode original = transactions.responseCode(txn);
         command.responseCode = original;
         views.fill(txn, command.transaction);

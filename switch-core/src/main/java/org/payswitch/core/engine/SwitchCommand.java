@@ -22,6 +22,13 @@ public final class SwitchCommand
     public static final int NO_EXPIRY = -1;
     /** {@link #mcc} when the request carries none: the merchant's own applies. */
     public static final int NO_MCC = -1;
+    /** {@link #cardOnFile} when the request's PAN is not a card on file (or was not looked up). */
+    public static final int NOT_ON_FILE = -1;
+    /**
+     * {@link #expiry} of an authorization read back from the journal whose request carried the
+     * card's expiry on file: the engine puts the card's expiry in its place before using it.
+     */
+    public static final int EXPIRY_ON_FILE = -2;
 
     public CommandType type;
     /** When the gateway received the request, epoch milliseconds: the only clock the engine knows. */
@@ -53,6 +60,19 @@ public final class SwitchCommand
      * scoped. A transaction of another merchant is answered as unknown ({@link #outOfScope}).
      */
     public AsciiIdSet merchantScope;
+
+    /**
+     * The card's number in the card book when the request's PAN is on file and its expiry is none
+     * or the card's, else {@link #NOT_ON_FILE}. Set by the engine deciding an authorization, so the
+     * journal records the card by number instead of its PAN; set by the journal's reader on a
+     * command read back, so the engine finds the card by number (and its PAN with it).
+     */
+    public int cardOnFile;
+    /**
+     * The truncated PAN recorded with a card on file (first six digits times 10 000 plus the last
+     * four, {@code Pan.truncated}), which replay checks against the card it finds by number.
+     */
+    public long recordedTruncation;
 
     /** The outcome of this command. */
     public ResponseCode responseCode;
@@ -89,6 +109,7 @@ public final class SwitchCommand
         refundId.clear();
         payload = null;
         merchantScope = null;
+        recordedTruncation = 0;
         clearAnswer();
     }
 
@@ -117,6 +138,7 @@ public final class SwitchCommand
     public void clearAnswer()
     {
         responseCode = null;
+        cardOnFile = NOT_ON_FILE;
         transaction.clear();
         card.clear();
         error = null;

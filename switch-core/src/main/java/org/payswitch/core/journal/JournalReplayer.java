@@ -27,6 +27,7 @@ public final class JournalReplayer implements JournalReader.RecordHandler
 
     private final CommandExecutor executor;
     private final SwitchEngine engine;
+    private final JournalCards cards;
     private final SwitchCommand command = new SwitchCommand();
     private final SwitchCommand[] batch = new SwitchCommand[BATCH];
     private final long[] batchIndexes = new long[BATCH];
@@ -35,8 +36,9 @@ public final class JournalReplayer implements JournalReader.RecordHandler
     private long replayed;
     private long newestMarker;
 
-    private JournalReplayer(final CommandExecutor executor, final long afterSnapshot)
+    private JournalReplayer(final CommandExecutor executor, final long afterSnapshot, final JournalCards cards)
     {
+        this.cards = cards;
         this.executor = executor;
         this.engine = executor.engine();
         this.skipUntilSnapshot = afterSnapshot;
@@ -66,7 +68,8 @@ public final class JournalReplayer implements JournalReader.RecordHandler
     public static Outcome replayAfter(
         final JournalConfig config, final CommandExecutor executor, final long afterSnapshot, final long fromIndex)
     {
-        final JournalReplayer replayer = new JournalReplayer(executor, afterSnapshot);
+        final JournalReplayer replayer = new JournalReplayer(executor, afterSnapshot,
+            JournalCards.forReading(config.cardKeys()));
         JournalReader.readFrom(config, fromIndex, replayer);
         replayer.applyBatch();
         if (replayer.skipUntilSnapshot != NO_SNAPSHOT)
@@ -98,7 +101,7 @@ public final class JournalReplayer implements JournalReader.RecordHandler
         if (type == CommandType.AUTHORIZE && recorded != null && recorded != ResponseCode.SYSTEM_MALFUNCTION)
         {
             final SwitchCommand authorization = batch[batched];
-            JournalRecord.decodeRequest(buffer, offset, authorization);
+            JournalRecord.decodeRequest(buffer, offset, authorization, cards);
             JournalRecord.decodeDecision(buffer, offset, authorization);
             batchIndexes[batched++] = index;
             if (batched == BATCH)
@@ -142,13 +145,13 @@ public final class JournalReplayer implements JournalReader.RecordHandler
     /** Executes a non-authorization command again and checks its decision against the recorded one. */
     private void executeAgain(final DirectBuffer buffer, final int offset, final long index, final ResponseCode recorded)
     {
-        JournalRecord.decodeRequest(buffer, offset, command);
+        JournalRecord.decodeRequest(buffer, offset, command, cards);
         final int payloadLength = JournalRecord.payloadLength(buffer, offset);
         if (payloadLength > 0)
         {
             final byte[] payload = new byte[payloadLength];
-            buffer.getBytes(offset + JournalRecord.PAYLOAD_OFFSET, payload);
-            command.payload = PayloadCodec.decode(payload);
+            buffer.getBytes(offset + JournalRecord.payloadOffset(buffer, offset), payload);
+            command.payload = PayloadCodec.decode(payload, JournalRecord.version(buffer, offset), cards);
         }
         try
         {

@@ -9,11 +9,12 @@ import net.openhft.chronicle.queue.ExcerptAppender;
 import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
 import net.openhft.chronicle.wire.DocumentContext;
 import org.agrona.concurrent.UnsafeBuffer;
+import org.payswitch.core.crypto.DataKeyRing;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
  * Appends journal records to Chronicle Queue. Each record is encoded in place into one reused
- * direct buffer ({@link JournalRecord}), its CRC-32C computed over that buffer and written after
+ * direct buffer ({@link JournalRecord}; card data not on file sealed under this run's data key), its CRC-32C computed over that buffer and written after
  * it, and the whole copied into the queue's memory-mapped file in one write. Used by exactly one
  * thread (the journal stage); the appender is taken on first use so it belongs to that thread.
  */
@@ -30,13 +31,21 @@ public final class JournalWriter implements Journal
     private final RecordChecksum checksum = new RecordChecksum(0);
     private final JournalSpace space = new JournalSpace();
     private final boolean syncToDisk;
+    private final JournalCards cards;
     private ExcerptAppender appender;
     private volatile long lastIndex = -1;
     private long records;
 
-    /** Opens (or creates) the journal. */
+    /** Opens (or creates) the journal, with a new data key for this run in its data folder's key ring. */
     public JournalWriter(final JournalConfig config)
     {
+        this(config, config.cardKeys().openForWriting());
+    }
+
+    /** Opens (or creates) the journal, sealing card data under {@code ring}'s data key for this run. */
+    public JournalWriter(final JournalConfig config, final DataKeyRing ring)
+    {
+        cards = JournalCards.forWriting(ring);
         queue = ChronicleQueues.openForWriting(config);
         syncToDisk = config.syncToDisk();
         direct = ByteBuffer.allocateDirect(MAX_RECORD + RecordChecksum.LENGTH);
@@ -53,8 +62,9 @@ public final class JournalWriter implements Journal
     @Override
     public void append(final SwitchCommand command)
     {
-        final byte[] payload = command.payload == null ? NO_PAYLOAD : PayloadCodec.encode(command.payload);
-        final int length = checksum.seal(direct, record, JournalRecord.encode(command, record, 0, payload, payload.length));
+        final byte[] payload = command.payload == null ? NO_PAYLOAD : PayloadCodec.encode(command.payload, cards);
+        final int length = checksum.seal(direct, record,
+            JournalRecord.encode(command, record, 0, payload, payload.length, cards));
         if (appender == null)
         {
             appender = queue.createAppender();

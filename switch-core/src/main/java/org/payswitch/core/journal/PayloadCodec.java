@@ -7,6 +7,9 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.agrona.concurrent.UnsafeBuffer;
+import org.payswitch.core.crypto.CardData;
+import org.payswitch.core.crypto.CardDataCipher;
 import org.payswitch.core.discount.CampaignCodec;
 import org.payswitch.core.discount.CampaignDefinition;
 import org.payswitch.core.domain.CardStatus;
@@ -16,8 +19,9 @@ import org.payswitch.core.engine.MerchantDefinition;
 /**
  * Binary form of operator payloads in journal records: a tag byte, then the fields in
  * declaration order (Java's DataOutput conventions, big-endian, modified UTF-8 strings);
- * campaigns in {@link CampaignCodec}'s form.
- * Operator commands are rare, so this favours clarity over zero allocation.
+ * campaigns in {@link CampaignCodec}'s form. A card's PAN, PAN length and expiry are one sealed
+ * field ({@link JournalCards}) in records of version 4; versions 2 and 3 held them in clear and
+ * are still read. Operator commands are rare, so this favours clarity over zero allocation.
  */
 public final class PayloadCodec
 {
@@ -32,8 +36,8 @@ public final class PayloadCodec
     {
     }
 
-    /** The payload's bytes; empty for none. */
-    public static byte[] encode(final Object payload)
+    /** The payload's bytes, in the form of the current record version; card data sealed with {@code cards}. */
+    public static byte[] encode(final Object payload, final JournalCards cards)
     {
         if (payload == null)
         {
@@ -45,9 +49,9 @@ public final class PayloadCodec
             if (payload instanceof CardDefinition card)
             {
                 out.writeByte(CARD);
-                out.writeLong(card.pan());
-                out.writeByte(card.panLength());
-                out.writeInt(card.expiry());
+                final byte[] sealed = new byte[CardDataCipher.SEALED_LENGTH];
+                cards.seal(card.pan(), card.panLength(), card.expiry(), new UnsafeBuffer(sealed), 0);
+                out.write(sealed);
                 out.writeByte(card.status().ordinal());
                 out.writeInt(card.currency());
                 out.writeLong(card.creditLimit());
@@ -89,8 +93,11 @@ public final class PayloadCodec
         return bytes.toByteArray();
     }
 
-    /** The payload encoded in {@code bytes}, or null for none. */
-    public static Object decode(final byte[] bytes)
+    /**
+     * The payload encoded in {@code bytes} by a record of {@code version}, or null for none; a
+     * card's sealed data opened with {@code cards}.
+     */
+    public static Object decode(final byte[] bytes, final int version, final JournalCards cards)
     {
         if (bytes.length == 0)
         {
@@ -101,8 +108,7 @@ public final class PayloadCodec
             final int tag = in.readByte();
             return switch (tag)
             {
-                case CARD -> new CardDefinition(in.readLong(), in.readByte(), in.readInt(),
-                    CardStatus.fromOrdinal(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
+                case CARD -> version < JournalRecord.VERSION ? readCardInClear(in) : readSealedCard(in, cards);
                 case MERCHANT -> new MerchantDefinition(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
                 case CAMPAIGN -> CampaignCodec.read(in);
                 case CARD_STATUS -> CardStatus.fromOrdinal(in.readByte());
@@ -115,5 +121,20 @@ public final class PayloadCodec
         {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static CardDefinition readCardInClear(final DataInputStream in) throws IOException
+    {
+        return new CardDefinition(in.readLong(), in.readByte(), in.readInt(),
+            CardStatus.fromOrdinal(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
+    }
+
+    private static CardDefinition readSealedCard(final DataInputStream in, final JournalCards cards) throws IOException
+    {
+        final byte[] sealed = new byte[CardDataCipher.SEALED_LENGTH];
+        in.readFully(sealed);
+        final CardData card = cards.open(new UnsafeBuffer(sealed), 0);
+        return new CardDefinition(card.pan, card.panLength, card.expiry,
+            CardStatus.fromOrdinal(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
     }
 }

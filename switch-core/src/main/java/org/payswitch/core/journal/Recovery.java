@@ -1,11 +1,14 @@
 package org.payswitch.core.journal;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 
 import org.agrona.DirectBuffer;
+import org.payswitch.core.crypto.CardKeys;
+import org.payswitch.core.crypto.DataKeyRing;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.snapshot.SnapshotStore;
@@ -17,7 +20,8 @@ import org.payswitch.core.snapshot.SnapshotStore;
  * reading the journal backwards from its end, so only the tail after it is read, and read once.
  * A snapshot is checked whole before it is used ({@link SnapshotStore#problem}); a damaged or
  * truncated one is set aside with one warning naming its file, and recovery falls back to the
- * previous snapshot, else to a replay of the whole journal.
+ * previous snapshot, else to a replay of the whole journal. The card data keys are checked first:
+ * a missing or wrong key file refuses recovery, naming it.
  */
 public final class Recovery
 {
@@ -37,6 +41,7 @@ public final class Recovery
         final JournalConfig journal, final SnapshotStore snapshots, final CommandExecutor executor)
     {
         final long started = System.nanoTime();
+        checkKeys(journal.cardKeys());
         final List<Long> ids = snapshots.ids();
         final MarkerSearch search = new MarkerSearch(new HashSet<>(ids), snapshots);
         final long markerIndex = ids.isEmpty() ? JournalReader.NOT_FOUND : JournalReader.findBackwards(journal, search);
@@ -53,6 +58,18 @@ public final class Recovery
             lastId = Math.max(lastId, ids.get(0));
         }
         return new Result(search.chosen, outcome.replayed(), lastId, (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /**
+     * Opens the data key ring, when there is one, before anything is read: a missing or wrong key
+     * file refuses recovery at once with a message naming it, rather than at the first sealed field.
+     */
+    private static void checkKeys(final CardKeys keys)
+    {
+        if (Files.exists(keys.ringFolder().resolve(DataKeyRing.FILE_NAME)))
+        {
+            keys.openForReading();
+        }
     }
 
     /**

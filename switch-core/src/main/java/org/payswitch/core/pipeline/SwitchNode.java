@@ -1,6 +1,7 @@
 package org.payswitch.core.pipeline;
 
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
@@ -11,6 +12,8 @@ import java.util.function.Supplier;
 
 import com.lmax.disruptor.EventTranslatorOneArg;
 import org.payswitch.core.config.SwitchConfig;
+import org.payswitch.core.crypto.CardKeys;
+import org.payswitch.core.crypto.DataKeyRing;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchEngine;
@@ -84,7 +87,10 @@ public final class SwitchNode implements AutoCloseable
         }
         engine = new SwitchEngine(new EngineConfig(config.zone(), config.holdExpiry(),
             Math.max(1024, config.demoCards()), 1 << 20));
-        store = new SnapshotStore(config.dataDir().resolve("snapshots"));
+        final CardKeys keys = config.cardData().keys(config.dataDir());
+        journalConfig = new JournalConfig(config.dataDir().resolve("journal"), config.journalSync(), keys);
+        final DataKeyRing ring = openKeys(keys);
+        store = new SnapshotStore(config.dataDir().resolve("snapshots"), keys, ring);
         final int unfinished = store.deleteUnfinished();
         if (unfinished > 0)
         {
@@ -92,7 +98,6 @@ public final class SwitchNode implements AutoCloseable
         }
         snapshots = SnapshotWriter.background(store);
         final CommandExecutor executor = new CommandExecutor(engine, snapshots);
-        journalConfig = new JournalConfig(config.dataDir().resolve("journal"), config.journalSync());
         recovery = Recovery.recover(journalConfig, store, executor);
         snapshots.prepare(engine.snapshotSizeHint());
         nextSnapshotId = new AtomicLong(recovery.lastSnapshotId() + 1);
@@ -100,7 +105,7 @@ public final class SwitchNode implements AutoCloseable
             "recovered in %d ms: snapshot %s + %d journal records; %d cards, %d transactions", recovery.millis(),
             recovery.snapshotId() < 0 ? "none" : Long.toString(recovery.snapshotId()), recovery.replayedRecords(),
             engine.cardCount(), engine.transactionCount()));
-        pipeline = new SwitchPipeline(executor, new JournalWriter(journalConfig), new InternalReplies(sink, this),
+        pipeline = new SwitchPipeline(executor, new JournalWriter(journalConfig, ring), new InternalReplies(sink, this),
             config.pipeline(), attachments);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
         {
@@ -108,6 +113,19 @@ public final class SwitchNode implements AutoCloseable
             thread.setDaemon(true);
             return thread;
         });
+    }
+
+    /**
+     * Recovery's check of the keys first (a missing or wrong key file refuses the start, naming
+     * it), then the ring with this run's new data key, which the journal and snapshots seal under.
+     */
+    private static DataKeyRing openKeys(final CardKeys keys)
+    {
+        if (Files.exists(keys.ringFolder().resolve(DataKeyRing.FILE_NAME)))
+        {
+            keys.openForReading();
+        }
+        return keys.openForWriting();
     }
 
     /** Recovers, starts the pipeline and the clock, loads demo data if the folder was empty; returns when ready. */

@@ -3,7 +3,7 @@ package org.payswitch.core.snapshot;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -139,7 +139,7 @@ public final class SnapshotImage implements AutoCloseable
     }
 
     /** Writes the bytes held to the channel's position. */
-    void writeTo(final FileChannel channel) throws IOException
+    void writeTo(final WritableByteChannel channel) throws IOException
     {
         for (int i = 0; i < used; i++)
         {

@@ -5,25 +5,26 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
+import java.nio.channels.ReadableByteChannel;
 import java.nio.charset.StandardCharsets;
 import java.util.zip.CRC32C;
 
 /**
  * Reads what {@link SnapshotOutput} wrote, in the same order, from a file channel; keeps a
- * CRC-32C and a count of every byte read so the store can check them against the file's header.
+ * CRC-32C and a count of every byte read (plain bytes, after any decryption) so the store can check
+ * them against the file's header.
  * Not thread-safe.
  */
 public final class SnapshotInput
 {
     private static final int BUFFER = 1 << 20;
 
-    private final FileChannel channel;
+    private final ReadableByteChannel channel;
     private final ByteBuffer buffer = ByteBuffer.allocateDirect(BUFFER).order(ByteOrder.LITTLE_ENDIAN);
     private final CRC32C crc = new CRC32C();
     private long bytesRead;
 
-    SnapshotInput(final FileChannel channel)
+    SnapshotInput(final ReadableByteChannel channel)
     {
         this.channel = channel;
         buffer.limit(0);

@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
+import java.nio.channels.WritableByteChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -14,15 +15,22 @@ import java.util.List;
 import java.util.stream.Stream;
 import java.util.zip.CRC32C;
 
+import org.payswitch.core.crypto.CardKeys;
+import org.payswitch.core.crypto.DataKeyRing;
+import org.payswitch.core.crypto.SealedStream;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.util.OwnerOnly;
 
 /**
- * Snapshot files in {@code <data-dir>/snapshots} (a 0700 folder of 0600 files: they hold card
- * numbers): {@code snapshot-<id>.bin}, written to a temporary file, forced to disk, renamed, and
- * the folder forced so the new name survives a power cut; a file with its final name is complete. Each
- * starts with a header (magic, version, id, body length, CRC-32C of the body) and a restore
- * checks length and checksum. Taking a snapshot is two steps so the ring waits only for the
+ * Snapshot files in {@code <data-dir>/snapshots} (a 0700 folder of 0600 files):
+ * {@code snapshot-<id>.bin}, written to a temporary file, forced to disk, renamed, and the folder
+ * forced so the new name survives a power cut; a file with its final name is complete. Each starts
+ * with a header readable without any key (magic, version, id, length and CRC-32C of the rest of the
+ * file as on disk, magic and version included in the checksum); the rest is the plain body's length and CRC-32C, then the body sealed
+ * ({@link SealedStream}, the snapshot's id as the stream's): card numbers and expiry dates are
+ * never on disk in clear, and the damage check needs no key. A
+ * restore checks the chunks' tags and the plain length and checksum. Version 3 files (the body in
+ * clear, no plain fields) are still read. Taking a snapshot is two steps so the ring waits only for the
  * first: {@link #capture} serializes the engine into a {@link SnapshotImage} in memory (on the
  * business thread), {@link #persist} checksums and writes it (on any thread). {@link #problem}
  * checks a file whole before recovery trusts it, and {@link #setAside} moves a damaged one out of
@@ -31,8 +39,10 @@ import org.payswitch.core.util.OwnerOnly;
 public final class SnapshotStore
 {
     private static final long MAGIC = 0x50535753_4E415031L;
-    private static final int VERSION = 3;
+    private static final int VERSION = 4;
+    private static final int VERSION_IN_CLEAR = 3;
     private static final int HEADER = 8 + 4 + 8 + 8 + 8;
+    private static final int PLAIN_FIELDS = 8 + 8;
     private static final String PREFIX = "snapshot-";
     private static final String SUFFIX = ".bin";
     private static final String TEMPORARY_SUFFIX = ".tmp";
@@ -40,10 +50,27 @@ public final class SnapshotStore
     private static final int CHECK_CHUNK = 1 << 20;
 
     private final Path directory;
+    private final CardKeys keys;
+    private DataKeyRing writingRing;
 
+    /** The snapshots in {@code directory} under the demo card keys of the data folder holding it. */
     public SnapshotStore(final Path directory)
     {
+        this(directory, CardKeys.demo(directory.toAbsolutePath().getParent()));
+    }
+
+    /** The snapshots in {@code directory}, their bodies sealed under {@code keys}. */
+    public SnapshotStore(final Path directory, final CardKeys keys)
+    {
         this.directory = directory;
+        this.keys = keys;
+    }
+
+    /** The snapshots in {@code directory}, sealed under {@code ring}'s data key for this run, opened with {@code keys}. */
+    public SnapshotStore(final Path directory, final CardKeys keys, final DataKeyRing ring)
+    {
+        this(directory, keys);
+        this.writingRing = ring;
     }
 
     /** The folder of the snapshot files. */
@@ -72,7 +99,7 @@ public final class SnapshotStore
         engine.writeSnapshot(new SnapshotOutput(image));
     }
 
-    /** Checksums the captured image and writes it as its snapshot's file; returns the file. */
+    /** Seals the captured image and writes it as its snapshot's file, with its checksums; returns the file. */
     public Path persist(final SnapshotImage image)
     {
         final long id = image.id();
@@ -81,17 +108,26 @@ public final class SnapshotStore
             OwnerOnly.folder(directory);
             final Path target = file(id);
             final Path temporary = directory.resolve(PREFIX + id + TEMPORARY_SUFFIX);
-            final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN)
-                .putLong(MAGIC).putInt(VERSION).putLong(id).putLong(image.length()).putLong(image.crc32c()).flip();
             try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.CREATE,
                 StandardOpenOption.TRUNCATE_EXISTING, StandardOpenOption.WRITE))
             {
                 OwnerOnly.file(temporary);
+                channel.position(HEADER);
+                final ChecksummedChannel body = new ChecksummedChannel(channel);
+                body.checksumOnly(versionPrefix(VERSION));
+                body.write(ByteBuffer.allocate(PLAIN_FIELDS).order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(image.length()).putLong(image.crc32c()).flip());
+                try (WritableByteChannel sealing = SealedStream.sealing(body, ring(), id))
+                {
+                    image.writeTo(sealing);
+                }
+                final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN)
+                    .putLong(MAGIC).putInt(VERSION).putLong(id).putLong(body.count()).putLong(body.crc32c()).flip();
+                long at = 0;
                 while (header.hasRemaining())
                 {
-                    channel.write(header);
+                    at += channel.write(header, at);
                 }
-                image.writeTo(channel);
                 channel.force(true);
             }
             Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
@@ -105,40 +141,79 @@ public final class SnapshotStore
     }
 
     /**
-     * Replaces the engine's state with snapshot {@code id}. The body's length and CRC-32C must
-     * match the header, else the snapshot is refused (the engine must then be discarded).
+     * Replaces the engine's state with snapshot {@code id}. The body's chunks must verify under
+     * the data keys, and its plain length and CRC-32C match the header, else the snapshot is
+     * refused (the engine must then be discarded).
      */
     public void read(final long id, final SwitchEngine engine)
     {
         try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.READ))
         {
             final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
-            while (header.hasRemaining())
+            readFully(channel, header);
+            header.flip();
+            final int version = header.remaining() < HEADER || header.getLong() != MAGIC ? 0 : header.getInt();
+            if ((version != VERSION && version != VERSION_IN_CLEAR) || header.getLong() != id)
             {
-                if (channel.read(header) < 0)
+                throw new IllegalStateException("snapshot " + id + ": not a version " + VERSION_IN_CLEAR + " or " +
+                    VERSION + " snapshot");
+            }
+            long length = header.getLong();
+            long crc = header.getLong();
+            final SnapshotInput in;
+            if (version == VERSION)
+            {
+                final ByteBuffer plain = ByteBuffer.allocate(PLAIN_FIELDS).order(ByteOrder.LITTLE_ENDIAN);
+                readFully(channel, plain);
+                length = plain.flip().getLong();
+                crc = plain.getLong();
+                in = new SnapshotInput(SealedStream.opening(channel, keys.openForReading(), id));
+            }
+            else
+            {
+                in = new SnapshotInput(channel);
+            }
+            try
+            {
+                engine.readSnapshot(in);
+                if (in.finish() != length || in.crc32c() != crc)
                 {
-                    break;
+                    throw new IllegalStateException("snapshot " + id + ": length or checksum differs from its header");
                 }
             }
-            header.flip();
-            if (header.remaining() < HEADER || header.getLong() != MAGIC || header.getInt() != VERSION ||
-                header.getLong() != id)
+            catch (final UncheckedIOException e)
             {
-                throw new IllegalStateException("snapshot " + id + ": not a version " + VERSION + " snapshot");
-            }
-            final long length = header.getLong();
-            final long crc = header.getLong();
-            final SnapshotInput in = new SnapshotInput(channel);
-            engine.readSnapshot(in);
-            if (in.finish() != length || in.crc32c() != crc)
-            {
-                throw new IllegalStateException("snapshot " + id + ": length or checksum differs from its header");
+                if (version == VERSION)
+                {
+                    throw new IllegalStateException("snapshot " + id + ": its sealed body fails its checksum (a GCM " +
+                        "tag) or ends early: " + e.getCause().getMessage(), e);
+                }
+                throw e;
             }
         }
         catch (final IOException e)
         {
             throw new UncheckedIOException("cannot read snapshot " + id + " in " + directory, e);
         }
+    }
+
+    /**
+     * Magic and version, which a version 4 checksum covers before the rest of the file: a version
+     * byte damaged into another version fails the check instead of being read the other way.
+     */
+    private static ByteBuffer versionPrefix(final int version)
+    {
+        return ByteBuffer.allocate(12).order(ByteOrder.LITTLE_ENDIAN).putLong(MAGIC).putInt(version).flip();
+    }
+
+    /** The ring this store seals with: given, or opened for writing (a new data key) on first use. */
+    private synchronized DataKeyRing ring()
+    {
+        if (writingRing == null)
+        {
+            writingRing = keys.openForWriting();
+        }
+        return writingRing;
     }
 
     /**
@@ -154,10 +229,10 @@ public final class SnapshotStore
             final ByteBuffer header = ByteBuffer.allocate(HEADER).order(ByteOrder.LITTLE_ENDIAN);
             readFully(channel, header);
             header.flip();
-            if (header.remaining() < HEADER || header.getLong() != MAGIC || header.getInt() != VERSION ||
-                header.getLong() != id)
+            final int version = header.remaining() < HEADER || header.getLong() != MAGIC ? 0 : header.getInt();
+            if ((version != VERSION && version != VERSION_IN_CLEAR) || header.getLong() != id)
             {
-                return "is not a whole version " + VERSION + " snapshot header";
+                return "is not a whole version " + VERSION_IN_CLEAR + " or " + VERSION + " snapshot header";
             }
             final long length = header.getLong();
             final long crc = header.getLong();
@@ -166,6 +241,10 @@ public final class SnapshotStore
                 return "holds " + (channel.size() - HEADER) + " bytes after its header, which says " + length;
             }
             final CRC32C body = new CRC32C();
+            if (version == VERSION)
+            {
+                body.update(versionPrefix(VERSION));
+            }
             final ByteBuffer chunk = ByteBuffer.allocateDirect(CHECK_CHUNK);
             while (channel.read(chunk.clear()) > 0)
             {

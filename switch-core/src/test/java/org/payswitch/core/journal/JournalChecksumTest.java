@@ -1,17 +1,11 @@
 package org.payswitch.core.journal;
 
-import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.SplittableRandom;
 
-import net.openhft.chronicle.bytes.BytesStore;
-import net.openhft.chronicle.queue.ExcerptAppender;
-import net.openhft.chronicle.queue.impl.single.SingleChronicleQueue;
-import net.openhft.chronicle.wire.DocumentContext;
-import org.agrona.concurrent.UnsafeBuffer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,6 +18,7 @@ import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.testing.JournalDamage;
 import org.payswitch.core.testing.RandomWorkload;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -31,7 +26,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /**
  * Per-record CRC-32C (journal format version 3): any byte of a record changed on disk, checksum
  * included, is refused by every reader with a message naming the queue file and the record's
- * index; version 2 records (no checksum) are still read; a version 3 record passed off as version
+ * index; version 2 records (no checksum) are still read; a version 4 record passed off as version
  * 2 is refused by its length.
  */
 class JournalChecksumTest
@@ -39,7 +34,7 @@ class JournalChecksumTest
     private static final int AUTHORIZATIONS = 1_000;
     private static final int DAMAGED = 500;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private JournalConfig config;
@@ -113,24 +108,26 @@ class JournalChecksumTest
     }
 
     @Test
-    void shouldReadAVersion2RecordAndRefuseAVersion3RecordPassedOffAsOne()
+    void shouldReadAVersion2RecordAndRefuseAVersion4RecordPassedOffAsOne()
     {
         final SwitchCommand command = authorization(new SwitchCommand(), AUTHORIZATIONS);
         command.responseCode = ResponseCode.APPROVED;
-        final ByteBuffer direct = ByteBuffer.allocateDirect(1024);
-        final UnsafeBuffer record = new UnsafeBuffer(direct);
-        final int length = JournalRecord.encode(command, record, 0, new byte[0], 0);
-        record.putByte(JournalRecord.VERSION_OFFSET, JournalRecord.VERSION_WITHOUT_CHECKSUM);
-        append(BytesStore.wrap(direct), length);
+        try (Version3Records old = new Version3Records(config))
+        {
+            old.append(command, false);
+        }
 
         final List<String> orderIds = new ArrayList<>();
+        final List<Long> pans = new ArrayList<>();
         final SwitchCommand read = new SwitchCommand();
         JournalReader.readAll(config, (buffer, offset, l, i) ->
         {
-            JournalRecord.decodeRequest(buffer, offset, read);
+            JournalRecord.decodeRequest(buffer, offset, read, JournalCards.forReading(config.cardKeys()));
             orderIds.add(read.orderId.toString());
+            pans.add(read.pan);
         });
         assertThat(orderIds).hasSize(2 + AUTHORIZATIONS).last().isEqualTo(orderId(AUTHORIZATIONS));
+        assertThat(pans).last().isEqualTo(command.pan);
 
         final Path file = JournalDamage.queueFile(config.directory());
         final long start = JournalDamage.find(file, orderId(DAMAGED)) - JournalRecord.ORDER_ID_OFFSET;
@@ -151,16 +148,6 @@ class JournalChecksumTest
             assertThat(files.toList()).isNotEmpty().allSatisfy(file ->
                 assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(file)))
                     .as(file.toString()).isEqualTo("rw-------"));
-        }
-    }
-
-    private void append(final BytesStore<?, ?> bytes, final int length)
-    {
-        try (SingleChronicleQueue queue = ChronicleQueues.openForWriting(config);
-            ExcerptAppender appender = queue.createAppender();
-            DocumentContext document = appender.writingDocument())
-        {
-            document.wire().bytes().write(bytes, 0L, (long)length);
         }
     }
 

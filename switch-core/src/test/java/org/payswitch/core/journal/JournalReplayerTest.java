@@ -13,6 +13,7 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.testing.EngineFixture;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -25,7 +26,7 @@ class JournalReplayerTest
 {
     private static final int AUTHORIZATIONS = 100;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     @Test
@@ -67,6 +68,20 @@ class JournalReplayerTest
 
     @Test
     void shouldStopAtAnApprovalForACardNotOnFile()
+    {
+        journal(last ->
+        {
+            last.pan = DemoData.pan(999_999);
+            last.cardOnFile = SwitchCommand.NOT_ON_FILE;
+        });
+
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("does not fit the recovered state");
+    }
+
+    @Test
+    void shouldStopAtACardNumberWhosePanIsNotTheOneRecorded()
     {
         journal(last -> last.pan = DemoData.pan(999_999));
 

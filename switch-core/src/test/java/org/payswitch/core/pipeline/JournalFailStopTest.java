@@ -22,6 +22,7 @@ import org.payswitch.core.journal.JournalReplayer;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.testing.RandomWorkload;
 import org.payswitch.core.testing.SmallTmpfs;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -45,7 +46,7 @@ class JournalFailStopTest
         event.replyTo = source;
     };
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private SwitchPipeline pipeline;

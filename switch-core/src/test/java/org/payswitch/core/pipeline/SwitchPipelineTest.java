@@ -23,6 +23,7 @@ import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalReplayer;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.testing.RandomWorkload;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +35,7 @@ class SwitchPipelineTest
         event.command.copyRequestFrom(source);
     };
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     private SwitchPipeline pipeline;

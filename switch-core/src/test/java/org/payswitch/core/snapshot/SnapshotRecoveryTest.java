@@ -29,6 +29,7 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.journal.Recovery;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.testing.RandomWorkload;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class SnapshotRecoveryTest
     /** Magic, version, id, body length, CRC-32C: the snapshot file's header. */
     private static final int HEADER_BYTES = 8 + 4 + 8 + 8 + 8;
 
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path dataDir;
 
     @Test

@@ -14,6 +14,7 @@ import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.testing.RandomWorkload;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -21,13 +22,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Snapshot files: captured in memory, written beside the ring, refused when damaged. */
 class SnapshotStoreTest
 {
-    @TempDir
+    @TempDir(factory = DataFolderFactory.class)
     Path directory;
 
     @Test
     void shouldRestoreEachOfSeveralSnapshotsTakenThroughOneReusedImage()
     {
-        final SnapshotStore store = new SnapshotStore(directory);
+        final SnapshotStore store = new SnapshotStore(directory.resolve("snapshots"));
         final SwitchEngine live = engine();
         final RandomWorkload workload = new RandomWorkload(5);
         final long[] hashes = new long[4];
@@ -54,7 +55,7 @@ class SnapshotStoreTest
     @Test
     void shouldRefuseASnapshotWhoseBodyWasDamaged() throws IOException
     {
-        final SnapshotStore store = new SnapshotStore(directory);
+        final SnapshotStore store = new SnapshotStore(directory.resolve("snapshots"));
         final SwitchEngine live = engine();
         run(live, new RandomWorkload(6), 10_000);
         final Path file = store.write(live, 1);
@@ -76,7 +77,7 @@ class SnapshotStoreTest
     @Test
     void shouldRefuseATruncatedSnapshot() throws IOException
     {
-        final SnapshotStore store = new SnapshotStore(directory);
+        final SnapshotStore store = new SnapshotStore(directory.resolve("snapshots"));
         final SwitchEngine live = engine();
         run(live, new RandomWorkload(7), 10_000);
         final Path file = store.write(live, 1);
@@ -92,21 +93,21 @@ class SnapshotStoreTest
     @Test
     void shouldDeleteUnfinishedWritesButNoSnapshot() throws IOException
     {
-        final SnapshotStore store = new SnapshotStore(directory);
+        final SnapshotStore store = new SnapshotStore(directory.resolve("snapshots"));
         final SwitchEngine live = engine();
         run(live, new RandomWorkload(8), 1_000);
         store.write(live, 1);
-        Files.write(directory.resolve("snapshot-2.tmp"), new byte[] {1, 2, 3});
+        Files.write(store.directory().resolve("snapshot-2.tmp"), new byte[] {1, 2, 3});
 
         assertThat(store.deleteUnfinished()).isEqualTo(1);
-        assertThat(directory.resolve("snapshot-2.tmp")).doesNotExist();
+        assertThat(store.directory().resolve("snapshot-2.tmp")).doesNotExist();
         assertThat(store.ids()).containsExactly(1L);
     }
 
     @Test
     void shouldFailOnlyTheSnapshotWhenItsImageRunsOutOfMemory()
     {
-        final SnapshotStore store = new SnapshotStore(directory);
+        final SnapshotStore store = new SnapshotStore(directory.resolve("snapshots"));
         final SwitchEngine live = engine();
         run(live, new RandomWorkload(9), 60_000);
         final long hash = live.stateHash();
