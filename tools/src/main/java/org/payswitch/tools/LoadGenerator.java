@@ -35,9 +35,10 @@ import picocli.CommandLine.Spec;
  * It is the tools jar's main command; {@code journal} ({@link JournalTool}) is its one
  * subcommand. tools/README.md shows how to run it against a switch with its demo data.
  */
-@Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = JournalTool.class,
+@Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = {JournalTool.class, RotateCardKeyTool.class},
     description = {"Without a command: the load generator. Sends authorizations (ISO 8583 or HTTP/JSON) to a " +
-        "payment switch and reports throughput and latency.", "journal: prints a switch's journal (PANs masked)."})
+        "payment switch and reports throughput and latency.", "journal: prints a switch's journal (PANs masked).",
+        "rotate-card-key: a new key-encryption key for the card data, the data keys re-wrapped under it."})
 public final class LoadGenerator implements Callable<Integer>
 {
     /** The Singles' Day profile's name. */
