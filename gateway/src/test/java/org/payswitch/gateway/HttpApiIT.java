@@ -129,6 +129,9 @@ class HttpApiIT
         final HttpResponse<String> funds = post("/v1/authorizations", authorization("H-D7", 11, "5000001"));
         assertThat(funds.statusCode()).isEqualTo(200);
         assertThat(funds.body()).contains("\"responseCode\":\"51\"");
+        assertThat(get("/v1/transactions?merchantId=" + DemoData.merchantId(1) + "&orderId=H-D7", null).body())
+            .as("a checkout that lost the answer learns the decision, not that the lookup found it")
+            .contains("\"status\":\"DECLINED\"", "\"responseCode\":\"51\"");
     }
 
     @Test

@@ -17,6 +17,7 @@ import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.TransactionStatus;
 import org.payswitch.core.engine.CardView;
+import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.TransactionView;
 import org.payswitch.gateway.json.JsonWriter;
@@ -92,7 +93,7 @@ final class HttpAnswers
         switch (kind)
         {
             case AUTHORIZATION -> authorization(command);
-            case TRANSACTION -> transaction(command.transaction, code);
+            case TRANSACTION -> transaction(command.transaction, shownCode(command, code));
             case CARD -> card(command);
             case MERCHANT -> json.beginObject().name("responseCode").string(code.code()).endObject();
             case CAMPAIGN -> campaign((CampaignFigures)command.answer);
@@ -168,6 +169,17 @@ final class HttpAnswers
             maskedPan(command.pan, command.panLength);
         }
         json.endObject();
+    }
+
+    /**
+     * The code a transaction answer shows: a status inquiry shows the transaction's own decision
+     * (51 for one declined for funds), which is what a checkout that lost the answer asks for, not
+     * the inquiry's success; a capture, reversal or refund shows its own outcome.
+     */
+    private static ResponseCode shownCode(final SwitchCommand command, final ResponseCode code)
+    {
+        final ResponseCode decided = command.transaction.responseCode;
+        return command.type == CommandType.GET_TRANSACTION && decided != null ? decided : code;
     }
 
     private void transaction(final TransactionView t, final ResponseCode code)
