@@ -14,6 +14,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -5,6 +5,7 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -40,6 +40,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.config.TlsConfig;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.testing.KeyStoreFiles;
 import org.payswitch.gateway.tls.ClientIdentity;
 import org.payswitch.gateway.tls.ServerTlsContext;
 import org.payswitch.gateway.tls.TlsInitializer;

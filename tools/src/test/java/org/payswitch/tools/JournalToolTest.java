@@ -27,6 +27,7 @@ import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.pipeline.CommandExecutor;
+import org.payswitch.core.testing.DataFolderFactory;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;

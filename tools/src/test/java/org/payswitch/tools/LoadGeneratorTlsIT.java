@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.config.SwitchConfig;
+import org.payswitch.core.testing.KeyStoreFiles;
 import org.payswitch.gateway.SwitchGateway;
 import picocli.CommandLine;
 

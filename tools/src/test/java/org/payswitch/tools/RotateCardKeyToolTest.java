@@ -15,6 +15,7 @@ import org.payswitch.core.crypto.CardData;
 import org.payswitch.core.crypto.CardDataCipher;
 import org.payswitch.core.crypto.CardKeys;
 import org.payswitch.core.crypto.KeyEncryptionKeys;
+import org.payswitch.core.testing.DataFolderFactory;
 import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -25,7 +25,7 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
-import org.payswitch.gateway.DataFolderFactory;
+import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -21,10 +21,10 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.core.testing.DataFolderFactory;
 import org.payswitch.gateway.auth.Acquirers;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
 import org.payswitch.gateway.guard.PortConnections;
-import org.payswitch.gateway.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,8 +19,8 @@ import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
+import org.payswitch.core.testing.DataFolderFactory;
 import org.payswitch.gateway.auth.Acquirers;
-import org.payswitch.gateway.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

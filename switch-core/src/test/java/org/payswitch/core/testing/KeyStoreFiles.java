@@ -1,4 +1,4 @@
-package org.payswitch.core.config;
+package org.payswitch.core.testing;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -8,14 +8,14 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /** Makes PKCS12 key and trust stores with the JDK's keytool, as docs/operations.md tells an operator to. */
-final class KeyStoreFiles
+public final class KeyStoreFiles
 {
     private KeyStoreFiles()
     {
     }
 
     /** A key store with one self-signed EC key for {@code dname}, valid from {@code startDate} (keytool's form, e.g. -1d). */
-    static Path keyStore(final Path folder, final String name, final String dname, final String password,
+    public static Path keyStore(final Path folder, final String name, final String dname, final String password,
         final String startDate, final int validityDays) throws Exception
     {
         final Path file = folder.resolve(name + ".p12");
@@ -33,7 +33,7 @@ final class KeyStoreFiles
     }
 
     /** A trust store holding the certificate of {@code alias} in {@code keyStore}, under its own password. */
-    static Path trustStore(final Path folder, final String name, final Path keyStore, final String alias,
+    public static Path trustStore(final Path folder, final String name, final Path keyStore, final String alias,
         final String keyStorePassword, final String password) throws Exception
     {
         final Path certificate = folder.resolve(alias + ".pem");
