@@ -2,12 +2,10 @@ package org.payswitch.tools;
 
 import java.io.PrintWriter;
 import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 
 import org.agrona.DirectBuffer;
-import org.payswitch.core.crypto.CardKeys;
 import org.payswitch.core.crypto.KeyFileException;
 import org.payswitch.core.domain.Currencies;
 import org.payswitch.core.domain.Pan;
@@ -19,6 +17,7 @@ import org.payswitch.core.journal.JournalCorruptException;
 import org.payswitch.core.journal.JournalReader;
 import org.payswitch.core.journal.JournalRecord;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -36,12 +35,8 @@ import picocli.CommandLine.Spec;
     description = "Prints the journal's records (PANs masked), optionally only those of a merchant, order or transaction.")
 final class JournalTool implements Callable<Integer>
 {
-    @Option(names = "--data-dir", description = "the switch's data folder (default: ${DEFAULT-VALUE})")
-    Path dataDir = Path.of("data");
-
-    @Option(names = "--card-key-file",
-        description = "the switch's card-key-file, which opens the card data sealed in the journal (default: the demo key file beside the data folder, if any)")
-    Path cardKeyFile;
+    @Mixin
+    CardKeyOptions keys;
 
     @Option(names = "--merchant", description = "only records of this merchant id")
     String merchant;
@@ -69,7 +64,7 @@ final class JournalTool implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final JournalConfig config = JournalConfig.in(dataDir, keys());
+        final JournalConfig config = JournalConfig.in(keys.dataDir, keys.forReading());
         if (!Files.isDirectory(config.directory()))
         {
             spec.commandLine().getErr().println("journal: no journal in " + config.directory());
@@ -99,16 +94,6 @@ final class JournalTool implements Callable<Integer>
             return 1;
         }
         return 0;
-    }
-
-    /** The key file given, else the demo key file beside the data folder when it exists, else none. */
-    private CardKeys keys()
-    {
-        if (cardKeyFile != null)
-        {
-            return CardKeys.of(cardKeyFile, dataDir);
-        }
-        return Files.exists(CardKeys.demoKeyFile(dataDir)) ? CardKeys.demo(dataDir) : CardKeys.withoutKeyFile(dataDir);
     }
 
     private void print(final PrintWriter out, final DirectBuffer buffer, final int offset, final long index)

@@ -10,7 +10,7 @@ import org.payswitch.core.crypto.DataKeyRing;
 import org.payswitch.core.crypto.KeyEncryptionKeys;
 import org.payswitch.core.crypto.KeyFileException;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
@@ -26,12 +26,8 @@ import picocli.CommandLine.Model.CommandSpec;
         + "(run with the switch stopped; the journal is not rewritten).")
 final class RotateCardKeyTool implements Callable<Integer>
 {
-    @Option(names = "--data-dir", description = "the switch's data folder (default: ${DEFAULT-VALUE})")
-    Path dataDir = Path.of("data");
-
-    @Option(names = "--card-key-file",
-        description = "the switch's card-key-file (default: the demo key file beside the data folder)")
-    Path cardKeyFile;
+    @Mixin
+    CardKeyOptions keys;
 
     @Spec
     CommandSpec spec;
@@ -39,8 +35,8 @@ final class RotateCardKeyTool implements Callable<Integer>
     @Override
     public Integer call()
     {
-        final Path keyFile = cardKeyFile != null ? cardKeyFile : CardKeys.demoKeyFile(dataDir);
-        final Path ring = CardKeys.ringFolderOf(dataDir);
+        final Path keyFile = keys.keyFile();
+        final Path ring = CardKeys.ringFolderOf(keys.dataDir);
         if (!Files.isRegularFile(ring.resolve(DataKeyRing.FILE_NAME)))
         {
             spec.commandLine().getErr().println("rotate-card-key: no data key ring in " + ring);
