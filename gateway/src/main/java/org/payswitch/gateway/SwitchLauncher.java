@@ -10,9 +10,11 @@ import org.payswitch.core.journal.JournalCorruptException;
 
 /**
  * {@code java -jar payment-switch.jar [--option value ...]}: starts the switch with the options of
- * docs/api.md section 6 and stops it gracefully on SIGTERM (or Ctrl-C), exiting 0 once every
- * request in the ring is answered and journaled (1 if the ring did not drain in time). The signal
- * handlers are installed before anything starts, so a SIGTERM during start-up stops it cleanly too.
+ * docs/api.md section 6 ({@link SwitchCommandLine}; a bad option or value: one line on standard
+ * error and exit status 2; {@code --help}: the usage, exit status 0) and stops it gracefully on
+ * SIGTERM (or Ctrl-C), exiting 0 once every request in the ring is answered and journaled (1 if the
+ * ring did not drain in time). The signal handlers are installed before anything starts, so a
+ * SIGTERM during start-up stops it cleanly too.
  */
 public final class SwitchLauncher
 {
@@ -50,17 +52,23 @@ public final class SwitchLauncher
         }
         System.setProperty("chronicle.analytics.disable", "true");
         CHRONICLE.setLevel(java.util.logging.Level.WARNING);
-        final SwitchConfig config;
+        final SwitchCommandLine.Parsed parsed;
         try
         {
-            config = SwitchConfig.fromArgs(args);
+            parsed = SwitchCommandLine.parse(args);
         }
         catch (final ConfigException e)
         {
-            System.err.println("payment-switch: " + e.getMessage());
+            System.err.println(SwitchCommandLine.NAME + ": " + e.getMessage());
             System.exit(2);
             return;
         }
+        if (parsed.helpRequested())
+        {
+            System.out.print(parsed.usage());
+            return;
+        }
+        final SwitchConfig config = parsed.config();
         final CompletableFuture<SwitchGateway> started = new CompletableFuture<>();
         TerminationSignals.onTerminate(() ->
         {

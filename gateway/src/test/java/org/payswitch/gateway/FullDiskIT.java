@@ -15,8 +15,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.testing.SwitchConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -63,7 +63,7 @@ class FullDiskIT
         Assumptions.assumeTrue(run("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount.toString()),
             "mounting a tmpfs needs root");
         final Path dataDir = mount.resolve("data");
-        gateway = SwitchGateway.start(SwitchConfig.forTest(dataDir, 100));
+        gateway = SwitchGateway.start(SwitchConfigs.forTest(dataDir, 100));
         final Path ballast = mount.resolve("ballast");
         fill(ballast);
 
@@ -97,7 +97,7 @@ class FullDiskIT
         gateway = null;
 
         Files.delete(ballast);
-        gateway = SwitchGateway.start(SwitchConfig.forTest(dataDir, 100));
+        gateway = SwitchGateway.start(SwitchConfigs.forTest(dataDir, 100));
         assertThat(get("/health").statusCode()).isEqualTo(200);
         for (final long transactionId : approved)
         {

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.SwitchConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +30,7 @@ class HttpApiIT
     @BeforeAll
     static void start()
     {
-        gateway = SwitchGateway.start(SwitchConfig.forTest(dataDir, 400));
+        gateway = SwitchGateway.start(SwitchConfigs.forTest(dataDir, 400));
     }
 
     @AfterAll

@@ -22,9 +22,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.SwitchConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class IsoJposIT
     @BeforeAll
     static void start()
     {
-        gateway = SwitchGateway.start(SwitchConfig.forTest(dataDir, 40_000));
+        gateway = SwitchGateway.start(SwitchConfigs.forTest(dataDir, 40_000));
     }
 
     @AfterAll

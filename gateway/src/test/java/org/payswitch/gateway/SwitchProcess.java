@@ -28,7 +28,7 @@ final class SwitchProcess implements AutoCloseable
     private final Process process;
     private final List<String> output = new ArrayList<>();
     /**
-     * The system tests' switch does not shed for queueing (as {@code SwitchConfig.forTest} in
+     * The system tests' switch does not shed for queueing (as {@code SwitchConfigs.forTest} in
      * process): on a loaded CI machine the default 0.1 s turned status inquiries into 503s that no
      * test here is about. Shedding has its own tests (BusinessLogicHandlerTest; HttpOverloadTest for the 503).
      */

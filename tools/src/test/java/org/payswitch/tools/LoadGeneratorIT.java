@@ -12,8 +12,8 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.SwitchConfigs;
 import org.payswitch.gateway.SwitchGateway;
 import picocli.CommandLine;
 
@@ -36,7 +36,7 @@ class LoadGeneratorIT
     @BeforeAll
     static void start()
     {
-        gateway = SwitchGateway.start(SwitchConfig.forTest(dataDir, CARDS));
+        gateway = SwitchGateway.start(SwitchConfigs.forTest(dataDir, CARDS));
     }
 
     @AfterAll

@@ -1,29 +1,24 @@
 package org.payswitch.core.config;
 
-import java.io.IOException;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Properties;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.payswitch.core.pipeline.PipelineConfig;
 
 /**
- * Every setting of the switch, typed, with the defaults of docs/api.md section 6. Values come
- * from, lowest first: the defaults, a {@code --config FILE} (Java properties, keys as the
- * options without dashes, e.g. {@code http-port=8080}), system properties
- * {@code -Dpayswitch.http-port=8080}, and the command line {@code --http-port 8080}.
- * Validated at start; a bad value is refused with a message that names its key. TLS settings are
- * one nested {@link TlsConfig}, its passwords read from a file or the environment; connection caps
- * and deadlines one nested {@link GatewayLimits}. Who may call the switch (admin token, API keys,
+ * Every setting of the switch, typed, with the defaults of docs/api.md section 6: a plain immutable
+ * value built from text, one value per key of {@link #defaults()}, each validated here, so a bad
+ * value is refused with a message that starts with its key wherever it came from. Where the text
+ * comes from (the defaults, a {@code --config FILE}, system properties {@code -Dpayswitch.<key>},
+ * the command line) is the launcher's business, in the gateway. TLS settings are one nested
+ * {@link TlsConfig}, its passwords read from a file or the environment; connection caps and
+ * deadlines one nested {@link GatewayLimits}. Who may call the switch (admin token, API keys,
  * acquirers) is one nested {@link AuthConfig}; the operator endpoints use {@code auth().adminToken()},
  * which {@code admin-token} is only the last fallback of. The key file of the card data at rest is
  * the last, {@link CardDataConfig}.
@@ -50,9 +45,6 @@ public record SwitchConfig(
     AuthConfig auth,
     CardDataConfig cardData)
 {
-    /** Prefix of the system properties that override settings. */
-    public static final String PROPERTY_PREFIX = "payswitch.";
-
     /** The defaults as text, in the order they are documented; also the set of known keys. */
     public static Map<String, String> defaults()
     {
@@ -78,61 +70,6 @@ public record SwitchConfig(
         defaults.putAll(AuthConfig.defaults());
         defaults.putAll(CardDataConfig.defaults());
         return defaults;
-    }
-
-    /** The configuration from the command line (and the file and system properties it leads to). */
-    public static SwitchConfig fromArgs(final String... args)
-    {
-        final Map<String, String> commandLine = new LinkedHashMap<>();
-        String configFile = null;
-        for (int i = 0; i < args.length; i++)
-        {
-            final String arg = args[i];
-            if (!arg.startsWith("--"))
-            {
-                throw new ConfigException("unexpected argument '" + arg + "': options are --key value");
-            }
-            final String key;
-            final String value;
-            final int equals = arg.indexOf('=');
-            if (equals > 0)
-            {
-                key = arg.substring(2, equals);
-                value = arg.substring(equals + 1);
-            }
-            else
-            {
-                if (i + 1 >= args.length)
-                {
-                    throw new ConfigException(arg + ": a value is required");
-                }
-                key = arg.substring(2);
-                value = args[++i];
-            }
-            if ("config".equals(key))
-            {
-                configFile = value;
-            }
-            else
-            {
-                commandLine.put(key, value);
-            }
-        }
-        final Map<String, String> values = defaults();
-        if (configFile != null)
-        {
-            mergeKnown(values, readFile(Path.of(configFile)), "--config " + configFile);
-        }
-        for (final String key : defaults().keySet())
-        {
-            final String property = System.getProperty(PROPERTY_PREFIX + key);
-            if (property != null)
-            {
-                values.put(key, property);
-            }
-        }
-        mergeKnown(values, commandLine, "the command line");
-        return from(values);
     }
 
     /** The configuration from complete textual values (keys of {@link #defaults()}). */
@@ -166,51 +103,6 @@ public record SwitchConfig(
     public PipelineConfig pipeline()
     {
         return new PipelineConfig(ringSize, waitStrategy, pipelineLayout, maxQueueDelay.toNanos());
-    }
-
-    /**
-     * The default configuration with another data folder and ports, a ring of 1 024 and a queue delay
-     * of 30 s (tests on a loaded machine run cold code and must not shed); for tests and tools.
-     */
-    public static SwitchConfig forTest(final Path dataDir, final int demoCards)
-    {
-        final Map<String, String> values = defaults();
-        values.put("data-dir", dataDir.toString());
-        values.put("http-port", "0");
-        values.put("iso-port", "0");
-        values.put("demo-cards", Integer.toString(demoCards));
-        values.put("ring-size", "1024");
-        values.put("max-queue-delay", "PT30S");
-        return from(values);
-    }
-
-    private static void mergeKnown(final Map<String, String> into, final Map<String, String> from, final String source)
-    {
-        for (final Map.Entry<String, String> entry : from.entrySet())
-        {
-            if (!into.containsKey(entry.getKey()))
-            {
-                throw new ConfigException(entry.getKey() + ": unknown setting (in " + source + "); known: " +
-                    String.join(", ", defaults().keySet()));
-            }
-            into.put(entry.getKey(), entry.getValue().trim());
-        }
-    }
-
-    private static Map<String, String> readFile(final Path file)
-    {
-        final Properties properties = new Properties();
-        try (Reader reader = Files.newBufferedReader(file, StandardCharsets.UTF_8))
-        {
-            properties.load(reader);
-        }
-        catch (final IOException e)
-        {
-            throw new ConfigException("config: cannot read " + file + ": " + e.getMessage());
-        }
-        final Map<String, String> values = new LinkedHashMap<>();
-        properties.forEach((k, v) -> values.put(k.toString(), v.toString()));
-        return values;
     }
 
     /** Reads typed values, naming the key in every refusal. */

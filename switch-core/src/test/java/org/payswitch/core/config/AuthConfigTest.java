@@ -8,6 +8,7 @@ import java.util.function.UnaryOperator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.testing.SwitchConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -54,7 +55,7 @@ class AuthConfigTest
     @Test
     void shouldKeepTheDemoStartOpenOnLoopback()
     {
-        final AuthConfig auth = SwitchConfig.fromArgs().auth();
+        final AuthConfig auth = SwitchConfigs.with().auth();
 
         assertThat(auth.adminToken()).isEqualTo(AuthConfig.DEMO_ADMIN_TOKEN);
         assertThat(auth.checkoutKeysRequired()).isFalse();

@@ -1,26 +1,23 @@
 package org.payswitch.core.config;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneId;
+import java.util.Map;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.pipeline.PipelineConfig;
+import org.payswitch.core.testing.SwitchConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class SwitchConfigTest
 {
-    @TempDir
-    Path folder;
-
     @Test
     void shouldStartFromTheDefaultsOfTheContract()
     {
-        final SwitchConfig config = SwitchConfig.fromArgs();
+        final SwitchConfig config = SwitchConfig.from(SwitchConfig.defaults());
 
         assertThat(config.dataDir()).isEqualTo(Path.of("./data"));
         assertThat(config.httpPort()).isEqualTo(8080);
@@ -38,53 +35,29 @@ class SwitchConfigTest
     @Test
     void shouldRefuseAnUnknownLayoutNamingTheKeyAndTheChoices()
     {
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--pipeline-layout", "SIDEWAYS"))
+        assertThatThrownBy(() -> SwitchConfigs.with("pipeline-layout", "SIDEWAYS"))
             .isInstanceOf(ConfigException.class)
             .hasMessage("pipeline-layout: one of FUSED, STAGED, was 'SIDEWAYS'");
     }
 
     @Test
-    void shouldLayerTheFileUnderTheCommandLine() throws Exception
-    {
-        final Path file = folder.resolve("switch.properties");
-        Files.writeString(file, "http-port=9090\niso-port=9583\nzone=UTC\n");
-
-        final SwitchConfig config = SwitchConfig.fromArgs("--config", file.toString(), "--iso-port", "7583",
-            "--hold-expiry=PT1H");
-
-        assertThat(config.httpPort()).isEqualTo(9090);
-        assertThat(config.isoPort()).isEqualTo(7583);
-        assertThat(config.zone()).isEqualTo(ZoneId.of("UTC"));
-        assertThat(config.holdExpiry()).isEqualTo(Duration.ofHours(1));
-    }
-
-    @Test
-    void shouldTakeSystemPropertiesOverTheFile()
-    {
-        System.setProperty("payswitch.demo-cards", "12");
-        try
-        {
-            assertThat(SwitchConfig.fromArgs().demoCards()).isEqualTo(12);
-            assertThat(SwitchConfig.fromArgs("--demo-cards", "0").demoCards()).isZero();
-        }
-        finally
-        {
-            System.clearProperty("payswitch.demo-cards");
-        }
-    }
-
-    @Test
     void shouldRefuseBadValuesNamingTheKey()
     {
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--http-port", "eighty")).hasMessageStartingWith("http-port:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--http-port", "70000")).hasMessageStartingWith("http-port:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--zone", "Mars/Olympus")).hasMessageStartingWith("zone:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--hold-expiry", "7 days")).hasMessageStartingWith("hold-expiry:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--ring-size", "1000")).hasMessageStartingWith("ring-size:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--journal-sync", "yes")).hasMessageStartingWith("journal-sync:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--colour", "blue")).hasMessageStartingWith("colour:");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--data-dir")).hasMessageContaining("a value is required");
-        assertThatThrownBy(() -> SwitchConfig.fromArgs("--config", folder.resolve("missing").toString()))
-            .hasMessageStartingWith("config:");
+        assertThatThrownBy(() -> SwitchConfigs.with("http-port", "eighty")).hasMessageStartingWith("http-port:");
+        assertThatThrownBy(() -> SwitchConfigs.with("http-port", "70000")).hasMessageStartingWith("http-port:");
+        assertThatThrownBy(() -> SwitchConfigs.with("zone", "Mars/Olympus")).hasMessageStartingWith("zone:");
+        assertThatThrownBy(() -> SwitchConfigs.with("hold-expiry", "7 days")).hasMessageStartingWith("hold-expiry:");
+        assertThatThrownBy(() -> SwitchConfigs.with("ring-size", "1000")).hasMessageStartingWith("ring-size:");
+        assertThatThrownBy(() -> SwitchConfigs.with("journal-sync", "yes")).hasMessageStartingWith("journal-sync:");
+        assertThatThrownBy(() -> SwitchConfigs.with("data-dir", " ")).hasMessage("data-dir: a value is required");
+    }
+
+    @Test
+    void shouldRequireEveryKey()
+    {
+        final Map<String, String> values = SwitchConfig.defaults();
+        values.remove("bind");
+
+        assertThatThrownBy(() -> SwitchConfig.from(values)).hasMessage("bind: a value is required");
     }
 }

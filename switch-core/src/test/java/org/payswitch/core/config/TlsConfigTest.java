@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.testing.KeyStoreFiles;
+import org.payswitch.core.testing.SwitchConfigs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -55,7 +56,7 @@ class TlsConfigTest
     @Test
     void shouldBeOffByDefault()
     {
-        final TlsConfig tls = SwitchConfig.fromArgs().tls();
+        final TlsConfig tls = SwitchConfigs.with().tls();
 
         assertThat(tls).isEqualTo(TlsConfig.OFF);
         assertThat(tls.enabled()).isFalse();
@@ -210,19 +211,5 @@ class TlsConfigTest
         assertThatThrownBy(() -> tls("tls-client-auth", "ALWAYS"))
             .hasMessage("tls-client-auth: one of NONE, OPTIONAL, REQUIRE, was 'ALWAYS'");
         assertThatThrownBy(() -> tls("tls-iso", "yes")).hasMessage("tls-iso: true or false, was 'yes'");
-    }
-
-    @Test
-    void shouldBeReadFromTheSwitchsOwnSources() throws Exception
-    {
-        final Path file = folder.resolve("switch.properties");
-        Files.writeString(file, "tls-iso=true\ntls-key-store=" + keyStore + "\ntls-key-store-password-file=" +
-            passwordFile + "\n");
-
-        final SwitchConfig config = SwitchConfig.fromArgs("--config", file.toString(), "--tls-http", "true");
-
-        assertThat(config.tls().iso()).isTrue();
-        assertThat(config.tls().http()).isTrue();
-        assertThat(config.tls().key().subject()).startsWith("CN=localhost");
     }
 }
