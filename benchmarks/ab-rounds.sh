@@ -24,7 +24,8 @@ else
   main=org.payswitch.benchmarks.bare.HttpAnswerServer; bare_port=19700; new_port=19080; old_port=29080
 fi
 work=$(mktemp -d /tmp/ab-rounds.XXXXXX)
-trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+# the switches' journals (gigabytes after a peak run) go at exit; summaries, logs and reports stay
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; rm -rf "$work/new" "$work/old" "$work/new.card-keys" "$work/old.card-keys"' EXIT
 
 wait_for_port() {
   for _ in $(seq 1 240); do (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null && return 0; sleep 0.5; done

@@ -42,7 +42,8 @@ for jar in "$switch_jar" "$tools_jar" "$bench_jar"; do
 done
 
 work=$(mktemp -d /tmp/peak-ratio.XXXXXX)
-trap 'kill $(jobs -p) 2>/dev/null || true' EXIT
+# the switches' journals (gigabytes after a peak run) go at exit; summaries, logs and reports stay
+trap 'kill $(jobs -p) 2>/dev/null || true; wait 2>/dev/null; rm -rf "$work/data" "$work/data.card-keys"' EXIT
 if [[ $protocol == ISO ]]; then bare_port=19600; switch_port=19583; else bare_port=19700; switch_port=19080; fi
 
 wait_for_port() {
