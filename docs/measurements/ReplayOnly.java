@@ -1,8 +1,9 @@
 import java.nio.file.*;
+
+import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.engine.*;
 import org.payswitch.core.journal.*;
 import org.payswitch.core.pipeline.*;
-import org.payswitch.core.demo.DemoData;
 public class ReplayOnly {
   public static void main(String[] a) throws Exception {
     int n = Integer.parseInt(a[0]);
@@ -10,7 +11,7 @@ public class ReplayOnly {
     JournalConfig jc = new JournalConfig(dir, false);
     if (!Files.exists(dir)) {
       SwitchEngine live = new SwitchEngine(EngineConfig.defaults().withExpected(1_000_000, n));
-      CommandExecutor ex = new CommandExecutor(live);
+      CommandExecutor ex = new CommandExecutor(live, DemoData::load);
       SwitchCommand c = new SwitchCommand();
       String[] merchants = new String[1000]; for (int j = 0; j < 1000; j++) merchants[j] = DemoData.merchantId(j);
       try (JournalWriter w = new JournalWriter(jc)) {
@@ -28,7 +29,7 @@ public class ReplayOnly {
     for (int r = 0; r < 2; r++) {
       SwitchEngine rec = new SwitchEngine(EngineConfig.defaults().withExpected(1_000_000, n));
       long s = System.nanoTime();
-      long count = JournalReplayer.replay(jc, new CommandExecutor(rec));
+      long count = JournalReplayer.replay(jc, new CommandExecutor(rec, DemoData::load));
       System.out.printf("replay: %.2f M records/s%n", count / ((System.nanoTime() - s) / 1e9) / 1e6);
     }
   }

@@ -1,8 +1,9 @@
 import java.nio.file.*;
-import org.payswitch.core.engine.*;
-import org.payswitch.core.snapshot.*;
-import org.payswitch.core.pipeline.*;
+
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.engine.*;
+import org.payswitch.core.pipeline.*;
+import org.payswitch.core.snapshot.*;
 /**
  * Restore time of one snapshot of 1 M demo cards + N authorizations (arg N): the first run writes
  * it to /tmp/snapx and exits; later runs restore it twice into a fresh engine and print the time.
@@ -14,7 +15,7 @@ public class SnapshotRestore {
     SnapshotStore store = new SnapshotStore(dir);
     if (store.ids().isEmpty()) {
       SwitchEngine live = new SwitchEngine(EngineConfig.defaults().withExpected(1_000_000, n));
-      CommandExecutor ex = new CommandExecutor(live);
+      CommandExecutor ex = new CommandExecutor(live, DemoData::load);
       SwitchCommand c = new SwitchCommand();
       c.reset(); c.type = CommandType.LOAD_DEMO_DATA; c.amount = 1_000_000; c.timestamp = 1_793_000_000_000L; ex.execute(c);
       String[] merchants = new String[1000]; for (int j = 0; j < 1000; j++) merchants[j] = DemoData.merchantId(j);

@@ -1,16 +1,16 @@
 import java.nio.file.*;
 import java.util.concurrent.*;
 import java.util.concurrent.atomic.*;
-import com.lmax.disruptor.EventTranslatorOneArg;
+
+import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.engine.*;
 import org.payswitch.core.journal.*;
 import org.payswitch.core.pipeline.*;
-import org.payswitch.core.demo.DemoData;
 
 /** Pipeline throughput per wait strategy: engine + journal + counting reply sink; 2 publisher threads. */
 public class WaitStrategies {
   static String[] MERCHANTS = new String[1000]; static String[] ORDERS;
-  static final EventTranslatorOneArg<SwitchEvent, long[]> AUTH = (e, seq, a) -> {
+  static final SlotFiller<long[]> AUTH = (e, a) -> {
     e.reset(); SwitchCommand c = e.command; long i = a[0];
     c.type = CommandType.AUTHORIZE; c.timestamp = 1_793_000_000_000L;
     c.merchantId.set(MERCHANTS[(int)(i % 1000)]); c.orderId.set(ORDERS[(int)(a[1])]);
@@ -24,7 +24,7 @@ public class WaitStrategies {
     for (String w : a[1].split(",")) {
       for (int run = 0; run < 2; run++) {
         SwitchEngine engine = new SwitchEngine(EngineConfig.defaults().withExpected(1_000_000, n));
-        CommandExecutor ex = new CommandExecutor(engine);
+        CommandExecutor ex = new CommandExecutor(engine, DemoData::load);
         SwitchCommand load = new SwitchCommand(); load.reset(); load.type = CommandType.LOAD_DEMO_DATA; load.amount = 1_000_000; load.timestamp = 1_793_000_000_000L; ex.execute(load);
         Path dir = Files.createTempDirectory("ws");
         AtomicLong replies = new AtomicLong(); CountDownLatch done = new CountDownLatch(1); long total = 2L * (n / 2);

@@ -19,13 +19,13 @@ import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Warmup;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.journal.Recovery;
-import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.snapshot.SnapshotStore;
 
 /**
@@ -93,7 +93,7 @@ public class JournalReplayBenchmark extends SwitchFork
         engine = null;
         executor = null;
         engine = freshEngine();
-        executor = new CommandExecutor(engine);
+        executor = new CommandExecutor(engine, DemoData::load);
     }
 
     @Benchmark

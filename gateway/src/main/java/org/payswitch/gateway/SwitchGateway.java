@@ -17,14 +17,15 @@ import org.payswitch.core.config.AuthConfig;
 import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.config.TlsConfig;
-import org.payswitch.core.pipeline.SwitchNode;
-import org.payswitch.gateway.auth.Acquirers;
+import org.payswitch.core.node.SwitchNode;
 import org.payswitch.gateway.auth.ApiKeys;
 import org.payswitch.gateway.guard.ConnectionLimiter;
 import org.payswitch.gateway.guard.PortConnections;
 import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
+import org.payswitch.gateway.iso.Acquirers;
 import org.payswitch.gateway.iso.IsoServerInitializer;
+import org.payswitch.gateway.reply.GatewayReplySink;
 import org.payswitch.gateway.tls.ServerTlsContext;
 import org.payswitch.gateway.tls.TlsInitializer;
 

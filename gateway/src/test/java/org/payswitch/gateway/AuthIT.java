@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.demo.DemoData;
-import org.payswitch.gateway.auth.IsoMacs;
+import org.payswitch.gateway.iso.IsoMacs;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -159,9 +159,9 @@ public final class LoadGenerator implements Callable<Integer>
     private final PrintStream out;
     private final PrintStream err;
     private LoadResult result;
-    private HotCampaign campaign;
+    HotCampaign campaign;
     private Map<String, String> campaignFigures = Map.of();
-    private Instant startedAt;
+    Instant startedAt;
 
     public LoadGenerator()
     {
@@ -188,7 +188,7 @@ public final class LoadGenerator implements Callable<Integer>
     @Override
     public Integer call() throws InterruptedException, IOException
     {
-        final String problem = validate();
+        final String problem = OptionCheck.problem(this);
         if (problem != null)
         {
             throw new CommandLine.ParameterException(spec.commandLine(), problem);
@@ -222,7 +222,7 @@ public final class LoadGenerator implements Callable<Integer>
         {
             return 2;
         }
-        out.println(describe());
+        out.println(RunDescription.line(this));
         startedAt = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         result = new LoadRun(this, plan, merchantIds, out, quiet ? null : err).run();
         if (result == null)
@@ -269,12 +269,12 @@ public final class LoadGenerator implements Callable<Integer>
         return singlesDay() ? hotShare : 0;
     }
 
-    private boolean singlesDay()
+    boolean singlesDay()
     {
         return SINGLES_DAY.equals(profile);
     }
 
-    private int ramp()
+    int ramp()
     {
         return rampSeconds != null ? rampSeconds : warmupSeconds;
     }
@@ -326,7 +326,7 @@ public final class LoadGenerator implements Callable<Integer>
         HgrmWriter.write(result.latency(), outDir.resolve("latency.hgrm"));
         HgrmWriter.write(result.serviceTime(), outDir.resolve("service-time.hgrm"));
         TimelineCsv.write(plan.timeline(), plan.schedule(), outDir.resolve("timeline.csv"));
-        new HtmlReport(parameters(plan), result, plan.timeline(), plan.schedule(), markers(plan), campaignFigures)
+        new HtmlReport(RunDescription.parameters(this, plan), result, plan.timeline(), plan.schedule(), markers(plan), campaignFigures)
             .write(outDir.resolve("report.html"));
         out.println("files: " + outDir.toAbsolutePath().normalize() +
             " (latency.hgrm, service-time.hgrm, timeline.csv, report.html)");
@@ -345,101 +345,6 @@ public final class LoadGenerator implements Callable<Integer>
         }
         markers.put(warmupSeconds + durationSeconds, plan.openLoop() ? "schedule ends" : "sending stops");
         return markers;
-    }
-
-    private Map<String, String> parameters(final LoadPlan plan)
-    {
-        final Map<String, String> p = new LinkedHashMap<>();
-        p.put("run id", runId);
-        p.put("started", startedAt.toString());
-        p.put("target", protocol + " " + host + ":" + port);
-        p.put("mode", plan.openLoop() ? (singlesDay() ? "open loop, profile singles-day" : "open loop") : "closed loop");
-        p.put("connections", Integer.toString(connections) + (tls ? " (TLS)" : ""));
-        if (plan.openLoop())
-        {
-            p.put("rate", rate + " requests/s in total" + (singlesDay() ? " at the peak" : ""));
-            p.put("max in flight", maxInFlight + " per connection");
-        }
-        else
-        {
-            p.put("window", window + " in flight per connection");
-        }
-        if (singlesDay())
-        {
-            p.put("ramp", String.format("%d s from %d/s", ramp(), rampFrom != null ? rampFrom : rate / 10));
-            p.put("hot share", hotShare + " % on BIN " + RequestSource.HOT_BIN);
-            p.put("hot campaign", campaign != null ? campaign.campaignId() : "none (--no-setup)");
-        }
-        p.put("warm-up + measured + grace", warmupSeconds + " s + " + durationSeconds + " s + up to " + graceSeconds + " s");
-        p.put("demo cards, merchants", cards + ", " + merchants);
-        p.put("seed, client threads", seed + ", " + threads);
-        return p;
-    }
-
-    private String describe()
-    {
-        final String load = rate == null ? String.format("%d connection(s) x %d in flight", connections, window) :
-            String.format("%d connection(s), open loop at %d/s%s (at most %d in flight each)", connections, rate,
-                singlesDay() ? String.format(" after a %d s ramp (singles-day, %d %% hot)", ramp(), hotShare) : "",
-                maxInFlight);
-        final String security = !tls ? "" : tlsTrust == null ? " over TLS (trust-all)" : " over TLS";
-        return String.format("loadgen: %s%s, %s to %s:%d, %d s warm-up + %d s measured, %d demo cards, %d merchants, " +
-            "run id %s", protocol, security, load, host, port, warmupSeconds, durationSeconds, cards, merchants, runId);
-    }
-
-    private String validate()
-    {
-        if (connections < 1 || connections > 1_000)
-        {
-            return "--connections: 1..1000";
-        }
-        if (window < 1 || window > 100_000)
-        {
-            return "--window: 1..100000";
-        }
-        if (rate != null && rate < 1)
-        {
-            return "--rate: >= 1";
-        }
-        if (maxInFlight < 1 || maxInFlight > IsoLoadConnection.MAX_STAN)
-        {
-            return "--max-in-flight: 1.." + IsoLoadConnection.MAX_STAN;
-        }
-        if (profile != null && !SINGLES_DAY.equals(profile))
-        {
-            return "--profile: " + SINGLES_DAY;
-        }
-        if (singlesDay() && (rate == null || cards < 2 || hotShare < 1 || hotShare > 100 ||
-            (rampFrom != null && rampFrom < 0) || (rampSeconds != null && rampSeconds < 0)))
-        {
-            return "--profile singles-day: needs --rate (the peak), --cards >= 2, --hot-share 1..100, " +
-                "--ramp and --ramp-from >= 0";
-        }
-        if (warmupSeconds < 0 || durationSeconds < 1 || graceSeconds < 0)
-        {
-            return "--warmup: >= 0, --duration: >= 1, --grace: >= 0";
-        }
-        if (cards < 1 || merchants < 1 || merchants > DemoData.MERCHANTS || threads < 1)
-        {
-            return "--cards: >= 1, --merchants: 1.." + DemoData.MERCHANTS + ", --threads: >= 1";
-        }
-        if (tlsTrust != null && (!tls || !Files.isReadable(tlsTrust)))
-        {
-            return "--tls-trust: a readable PEM file, with --tls";
-        }
-        if (tls && singlesDay() && !noSetup)
-        {
-            return "--tls with --profile singles-day: the campaign setup speaks plain HTTP; add --no-setup";
-        }
-        if (apiKeyFile != null && protocol != Protocol.HTTP)
-        {
-            return "--api-key-file: with --protocol HTTP (ISO 8583 acquirers are known by DE 32, not by a key)";
-        }
-        if (runId == null || !runId.matches("[0-9A-Z]{4}"))
-        {
-            return "--run-id: 4 characters [0-9A-Z]";
-        }
-        return null;
     }
 
     private static String defaultRunId()

@@ -20,13 +20,13 @@ import org.payswitch.core.crypto.CardKeys;
 import org.payswitch.core.crypto.KeyEncryptionKeys;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalWriter;
-import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.testing.DataFolderFactory;
 import picocli.CommandLine;
 
@@ -47,7 +47,8 @@ class JournalToolTest
     void journalDemoDataThreeAuthorizationsAndACapture()
     {
         final CommandExecutor executor =
-            new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)));
+            new CommandExecutor(
+            new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)), DemoData::load);
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(JournalConfig.in(dataDir)))
         {
@@ -152,7 +153,8 @@ class JournalToolTest
         final Path keyFile = dataDir.resolve("sealed-card-keys");
         KeyEncryptionKeys.create(keyFile, new SecureRandom());
         final CommandExecutor executor =
-            new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)));
+            new CommandExecutor(
+            new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)), DemoData::load);
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(JournalConfig.in(sealedData, CardKeys.of(keyFile, sealedData))))
         {

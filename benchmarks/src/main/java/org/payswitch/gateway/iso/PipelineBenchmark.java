@@ -7,7 +7,6 @@ import java.time.OffsetDateTime;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -27,15 +26,16 @@ import org.payswitch.benchmarks.SwitchFork;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalWriter;
-import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.ReplySink;
+import org.payswitch.core.pipeline.SlotFiller;
 import org.payswitch.core.pipeline.SwitchEvent;
 import org.payswitch.core.pipeline.SwitchPipeline;
 
@@ -65,7 +65,7 @@ public class PipelineBenchmark extends SwitchFork
     private static final int MAX_STAN = 999_999;
     private static final long MIDNIGHT = OffsetDateTime.parse("2026-11-11T00:00:00+08:00").toInstant().toEpochMilli();
 
-    private static final EventTranslatorOneArg<SwitchEvent, PipelineBenchmark> PUBLISH = (event, sequence, bench) ->
+    private static final SlotFiller<PipelineBenchmark> PUBLISH = (event, bench) ->
     {
         event.reset();
         event.command.copyRequestFrom(bench.command);
@@ -110,7 +110,7 @@ public class PipelineBenchmark extends SwitchFork
         final SwitchEngine engine = new SwitchEngine(EngineConfig.defaults().withExpected(CARDS, 1 << 25));
         DemoData.load(engine, CARDS, MIDNIGHT);
         journal = new JournalWriter(new JournalConfig(folder.resolve("journal"), journalSync));
-        pipeline = new SwitchPipeline(new CommandExecutor(engine), journal, new EncodingSink(),
+        pipeline = new SwitchPipeline(new CommandExecutor(engine, DemoData::load), journal, new EncodingSink(),
             new PipelineConfig(1 << 16, PipelineConfig.Waiting.PARKING, PipelineConfig.Layout.valueOf(layout)),
             IsoEcho::new);
         pipeline.start();

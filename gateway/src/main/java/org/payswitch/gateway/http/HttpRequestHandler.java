@@ -6,7 +6,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicReference;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -26,12 +25,13 @@ import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.pipeline.SlotFiller;
 import org.payswitch.core.pipeline.SwitchEvent;
-import org.payswitch.gateway.ReplyTarget;
 import org.payswitch.gateway.auth.CheckoutGuard;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
 import org.payswitch.gateway.guard.RateLimitedLog;
 import org.payswitch.gateway.json.JsonException;
+import org.payswitch.gateway.reply.ReplyTarget;
 
 /**
  * One HTTP/1.1 connection: routes each request of docs/api.md section 3, parses it into a
@@ -63,7 +63,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         "{\"error\":\"merchantId: this API key may not act for this merchant\",\"field\":\"merchantId\"}";
     private static final RateLimitedLog FAILURES = RateLimitedLog.warnings(HttpRequestHandler.class);
 
-    private static final EventTranslatorOneArg<SwitchEvent, HttpRequestHandler> PUBLISH = (event, sequence, handler) ->
+    private static final SlotFiller<HttpRequestHandler> PUBLISH = (event, handler) ->
     {
         event.reset();
         event.command.copyRequestFrom(handler.request);

@@ -24,8 +24,6 @@ public final class IsoMessage
     public static final int UNREADABLE = 2;
 
     private static final int NO_FIELD = -1;
-    /** The two digits of a BCD byte as a number 0..99, or -1 when either nibble is not a digit. */
-    private static final int[] BCD_BYTE = bcdBytes();
 
     private final byte[] raw = new byte[MAX_LENGTH];
     private final int[] start = new int[129];
@@ -82,7 +80,7 @@ public final class IsoMessage
 
     private int decodeRaw()
     {
-        final int mtiValue = bcd(0, 4, 0);
+        final int mtiValue = BcdDigits.read(raw, length, 0, 4, 0);
         if (mtiValue < 0)
         {
             return UNREADABLE;
@@ -155,7 +153,7 @@ public final class IsoMessage
             case IsoFields.NUMERIC:
                 count = declared;
                 bytes = (declared + 1) / 2;
-                if (at + bytes > length || bcd(at, count, (count & 1)) < -1)
+                if (at + bytes > length || BcdDigits.read(raw, length, at, count, (count & 1)) == BcdDigits.NOT_DIGITS)
                 {
                     return -1;
                 }
@@ -165,10 +163,11 @@ public final class IsoMessage
                 {
                     return -1;
                 }
-                count = bcd(at, 2, 0);
+                count = BcdDigits.read(raw, length, at, 2, 0);
                 at += 1;
                 bytes = (count + 1) / 2;
-                if (count < 0 || count > declared || at + bytes > length || bcd(at, count, 0) == -2)
+                if (count < 0 || count > declared || at + bytes > length ||
+                    BcdDigits.read(raw, length, at, count, 0) == BcdDigits.NOT_DIGITS)
                 {
                     return -1;
                 }
@@ -183,7 +182,7 @@ public final class IsoMessage
                 {
                     return -1;
                 }
-                count = bcd(at, 2, 0);
+                count = BcdDigits.read(raw, length, at, 2, 0);
                 at += 1;
                 bytes = count;
                 if (count < 0 || count > declared)
@@ -196,7 +195,7 @@ public final class IsoMessage
                 {
                     return -1;
                 }
-                count = bcd(at, 4, 0);
+                count = BcdDigits.read(raw, length, at, 4, 0);
                 at += 2;
                 bytes = count;
                 if (count < 0 || count > declared)
@@ -283,7 +282,7 @@ public final class IsoMessage
         long value = 0;
         for (int i = 0; i < digits; i++)
         {
-            value = value * 10 + nibble(valueStart[field], i + pad);
+            value = value * 10 + BcdDigits.nibble(raw, valueStart[field], i + pad);
         }
         return value;
     }
@@ -300,7 +299,7 @@ public final class IsoMessage
         long value = 0;
         for (int i = 0; i < size[field]; i++)
         {
-            value = value * 10 + nibble(valueStart[field], i);
+            value = value * 10 + BcdDigits.nibble(raw, valueStart[field], i);
         }
         return value;
     }
@@ -358,67 +357,5 @@ public final class IsoMessage
         final int bytes = end[field] - start[field];
         System.arraycopy(raw, start[field], into, at, bytes);
         return bytes;
-    }
-
-    private int nibble(final int offset, final int index)
-    {
-        final int b = raw[offset + index / 2];
-        return (index & 1) == 0 ? (b >>> 4) & 0x0F : b & 0x0F;
-    }
-
-    /**
-     * Reads {@code digits} BCD digits after {@code skip} (0 or 1) pad nibbles; -2 when a nibble is
-     * not a digit; 0 for more than 9 digits (checked, not read). Whole bytes go through
-     * {@link #BCD_BYTE}, two digits a lookup: the I/O thread checks every numeric field of a request.
-     */
-    private int bcd(final int offset, final int digits, final int skip)
-    {
-        if (offset + (digits + skip + 1) / 2 > length)
-        {
-            return -2;
-        }
-        final boolean read = digits <= 9;
-        final int last = digits + skip;
-        int value = 0;
-        int i = skip;
-        if ((i & 1) == 1 && i < last)
-        {
-            final int n = raw[offset + i / 2] & 0x0F;
-            if (n > 9)
-            {
-                return -2;
-            }
-            value = n;
-            i++;
-        }
-        for (; i + 1 < last; i += 2)
-        {
-            final int pair = BCD_BYTE[raw[offset + i / 2] & 0xFF];
-            if (pair < 0)
-            {
-                return -2;
-            }
-            value = read ? value * 100 + pair : 0;
-        }
-        if (i < last)
-        {
-            final int n = (raw[offset + i / 2] >>> 4) & 0x0F;
-            if (n > 9)
-            {
-                return -2;
-            }
-            value = read ? value * 10 + n : 0;
-        }
-        return value;
-    }
-
-    private static int[] bcdBytes()
-    {
-        final int[] values = new int[256];
-        for (int b = 0; b < 256; b++)
-        {
-            values[b] = (b >>> 4) > 9 || (b & 0x0F) > 9 ? -1 : (b >>> 4) * 10 + (b & 0x0F);
-        }
-        return values;
     }
 }

@@ -2,20 +2,18 @@ package org.payswitch.gateway.iso;
 
 import java.io.IOException;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import io.netty.buffer.ByteBuf;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.TooLongFrameException;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.pipeline.SlotFiller;
 import org.payswitch.core.pipeline.SwitchEvent;
 import org.payswitch.core.pipeline.SwitchPipeline;
-import org.payswitch.gateway.ReplyTarget;
-import org.payswitch.gateway.auth.AcquirerGuard;
-import org.payswitch.gateway.auth.Acquirers;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
 import org.payswitch.gateway.guard.RateLimitedLog;
+import org.payswitch.gateway.reply.ReplyTarget;
 
 /**
  * One ISO 8583 connection: decodes each frame in place and publishes it into the ring (the fields
@@ -37,7 +35,7 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     private static final RateLimitedLog TOO_LONG = RateLimitedLog.warnings(IsoRequestHandler.class);
     private static final RateLimitedLog FAILURES = RateLimitedLog.warnings(IsoRequestHandler.class);
 
-    private static final EventTranslatorOneArg<SwitchEvent, IsoRequestHandler> PUBLISH = (event, sequence, handler) ->
+    private static final SlotFiller<IsoRequestHandler> PUBLISH = (event, handler) ->
     {
         event.reset();
         event.command.copyRequestFrom(handler.command);

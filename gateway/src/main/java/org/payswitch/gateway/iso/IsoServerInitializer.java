@@ -5,7 +5,6 @@ import io.netty.channel.ChannelPipeline;
 import io.netty.channel.socket.SocketChannel;
 import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.core.pipeline.SwitchPipeline;
-import org.payswitch.gateway.auth.Acquirers;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
 import org.payswitch.gateway.guard.PortConnections;
 

@@ -12,15 +12,14 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalWriter;
-import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.pipeline.PipelineConfig;
 import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.core.testing.DataFolderFactory;
-import org.payswitch.gateway.auth.Acquirers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

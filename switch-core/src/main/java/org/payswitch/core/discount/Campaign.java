@@ -4,8 +4,8 @@ import java.util.Arrays;
 
 import org.agrona.collections.LongHashSet;
 import org.payswitch.core.domain.AsciiField;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
 import org.payswitch.core.util.Hashing;
 
 /**

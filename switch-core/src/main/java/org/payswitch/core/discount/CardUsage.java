@@ -1,9 +1,9 @@
 package org.payswitch.core.discount;
 
 import org.agrona.collections.Long2LongHashMap;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
-import org.payswitch.core.snapshot.Snapshottable;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**

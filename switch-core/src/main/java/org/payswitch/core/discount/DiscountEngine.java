@@ -12,9 +12,9 @@ import org.agrona.collections.Long2ObjectHashMap;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ZoneCalendar;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
-import org.payswitch.core.snapshot.Snapshottable;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**

@@ -4,9 +4,9 @@ import java.util.Arrays;
 
 import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.domain.Money;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
-import org.payswitch.core.snapshot.Snapshottable;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.HashIndex;
 import org.payswitch.core.util.Hashing;
 

@@ -3,9 +3,9 @@ package org.payswitch.core.engine;
 import java.util.Arrays;
 
 import org.payswitch.core.domain.AsciiField;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
-import org.payswitch.core.snapshot.Snapshottable;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.AsciiArena;
 import org.payswitch.core.util.HashIndex;
 import org.payswitch.core.util.Hashing;

@@ -2,11 +2,11 @@ package org.payswitch.core.engine;
 
 import org.payswitch.core.discount.DiscountEngine;
 import org.payswitch.core.domain.ResponseCode;
-import org.payswitch.core.domain.ZoneCalendar;
 import org.payswitch.core.domain.TransactionStatus;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
-import org.payswitch.core.snapshot.Snapshottable;
+import org.payswitch.core.domain.ZoneCalendar;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.Hashing;
 
 /**

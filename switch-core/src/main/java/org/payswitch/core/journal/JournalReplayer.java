@@ -2,10 +2,10 @@ package org.payswitch.core.journal;
 
 import org.agrona.DirectBuffer;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.pipeline.CommandExecutor;
 
 /**
  * Recovery: brings an engine through every journaled command, in order. Authorizations and

@@ -9,8 +9,8 @@ import java.util.Set;
 import org.agrona.DirectBuffer;
 import org.payswitch.core.crypto.CardKeys;
 import org.payswitch.core.crypto.DataKeyRing;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
-import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.snapshot.SnapshotStore;
 
 /**

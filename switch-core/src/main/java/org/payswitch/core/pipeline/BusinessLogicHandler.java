@@ -3,9 +3,10 @@ package org.payswitch.core.pipeline;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
 import org.agrona.concurrent.NanoClock;
-import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandProcessor;
+import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 
 /**

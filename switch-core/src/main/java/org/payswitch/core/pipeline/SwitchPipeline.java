@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
-import com.lmax.disruptor.EventTranslatorOneArg;
+import com.lmax.disruptor.EventTranslatorTwoArg;
 import com.lmax.disruptor.ExceptionHandler;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
@@ -16,6 +16,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.EventProcessorFactory;
 import com.lmax.disruptor.dsl.ProducerType;
 import org.agrona.concurrent.SystemNanoClock;
+import org.payswitch.core.engine.CommandProcessor;
 import org.payswitch.core.journal.Journal;
 
 /**
@@ -41,6 +42,11 @@ public final class SwitchPipeline implements AutoCloseable
     /** Business logic, journal, reply: each counts itself started, on whichever thread it runs. */
     private static final int STAGES = 3;
     private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
+
+    /** Adapts a {@link SlotFiller} to the Disruptor's translator: one static instance, no allocation. */
+    @SuppressWarnings({"rawtypes", "unchecked"})
+    private static final EventTranslatorTwoArg<SwitchEvent, SlotFiller, Object> FILL =
+        (slot, sequence, filler, source) -> filler.fill(slot, source);
 
     private final Disruptor<SwitchEvent> disruptor;
     private final RingBuffer<SwitchEvent> ring;
@@ -124,13 +130,13 @@ public final class SwitchPipeline implements AutoCloseable
     }
 
     /**
-     * Publishes a command filled by {@code translator} (a static translator that captures
-     * nothing; it must call {@link SwitchEvent#reset()} first). Returns false, publishing
-     * nothing, when the ring is full or the switch is not accepting: the caller answers 91.
+     * Publishes a command filled by {@code filler} from {@code source} (see {@link SlotFiller}).
+     * Returns false, publishing nothing, when the ring is full or the switch is not accepting:
+     * the caller answers 91.
      */
-    public <A> boolean tryPublish(final EventTranslatorOneArg<SwitchEvent, A> translator, final A argument)
+    public <A> boolean tryPublish(final SlotFiller<A> filler, final A source)
     {
-        if (!accepting || !ring.tryPublishEvent(translator, argument))
+        if (!accepting || !ring.tryPublishEvent(FILL, filler, source))
         {
             metrics.countRefused();
             return false;
@@ -142,9 +148,9 @@ public final class SwitchPipeline implements AutoCloseable
      * Publishes a command of the switch's own (a snapshot marker at shutdown, say) even when
      * requests are no longer accepted; waits for a free slot. Not for requests.
      */
-    public <A> void publishInternal(final EventTranslatorOneArg<SwitchEvent, A> translator, final A argument)
+    public <A> void publishInternal(final SlotFiller<A> filler, final A source)
     {
-        ring.publishEvent(translator, argument);
+        ring.publishEvent(FILL, filler, source);
     }
 
     /** Stops accepting requests ({@link #tryPublish} refuses); what is in the ring is still processed. */

@@ -18,7 +18,10 @@ import java.util.zip.CRC32C;
 import org.payswitch.core.crypto.CardKeys;
 import org.payswitch.core.crypto.DataKeyRing;
 import org.payswitch.core.crypto.SealedStream;
-import org.payswitch.core.engine.SwitchEngine;
+import org.payswitch.core.state.SnapshotImage;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.OwnerOnly;
 
 /**
@@ -80,7 +83,7 @@ public final class SnapshotStore
     }
 
     /** Writes the engine's state as snapshot {@code id} now, capture and persist in the calling thread; returns the file. */
-    public Path write(final SwitchEngine engine, final long id)
+    public Path write(final Snapshottable engine, final long id)
     {
         try (SnapshotImage image = new SnapshotImage())
         {
@@ -93,7 +96,7 @@ public final class SnapshotStore
      * Serializes the engine's state into {@code image} as snapshot {@code id}: memory copies of
      * its columns, no I/O. Must run on the thread that owns the engine.
      */
-    public static void capture(final SwitchEngine engine, final long id, final SnapshotImage image)
+    public static void capture(final Snapshottable engine, final long id, final SnapshotImage image)
     {
         image.reset(id);
         engine.writeSnapshot(new SnapshotOutput(image));
@@ -145,7 +148,7 @@ public final class SnapshotStore
      * the data keys, and its plain length and CRC-32C match the header, else the snapshot is
      * refused (the engine must then be discarded).
      */
-    public void read(final long id, final SwitchEngine engine)
+    public void read(final long id, final Snapshottable engine)
     {
         try (FileChannel channel = FileChannel.open(file(id), StandardOpenOption.READ))
         {

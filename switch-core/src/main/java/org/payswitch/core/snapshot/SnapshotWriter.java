@@ -8,7 +8,9 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
-import org.payswitch.core.engine.SwitchEngine;
+import org.payswitch.core.state.SnapshotImage;
+import org.payswitch.core.state.Snapshottable;
+
 
 /**
  * Takes snapshots so that the ring waits only for the in-memory capture: {@link #take} runs on
@@ -56,7 +58,7 @@ public final class SnapshotWriter implements AutoCloseable
      * Captures the engine as snapshot {@code id} and starts writing it; returns the nanoseconds
      * the caller (the business thread, so the ring) spent, waiting for a previous write included.
      */
-    public long take(final SwitchEngine engine, final long id)
+    public long take(final Snapshottable engine, final long id)
     {
         final long started = System.nanoTime();
         awaitPending();

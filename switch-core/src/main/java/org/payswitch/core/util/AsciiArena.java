@@ -3,9 +3,9 @@ package org.payswitch.core.util;
 import java.util.Arrays;
 
 import org.payswitch.core.domain.AsciiField;
-import org.payswitch.core.snapshot.SnapshotInput;
-import org.payswitch.core.snapshot.SnapshotOutput;
-import org.payswitch.core.snapshot.Snapshottable;
+import org.payswitch.core.state.SnapshotInput;
+import org.payswitch.core.state.SnapshotOutput;
+import org.payswitch.core.state.Snapshottable;
 
 /**
  * Append-only storage for many short ASCII strings (order ids, refund ids) in large byte pages:

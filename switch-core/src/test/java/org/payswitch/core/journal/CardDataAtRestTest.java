@@ -30,11 +30,11 @@ import org.payswitch.core.domain.Money;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CardDefinition;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.pipeline.CommandExecutor;
 import org.payswitch.core.snapshot.SnapshotStore;
 import org.payswitch.core.snapshot.SnapshotWriter;
 import org.payswitch.core.testing.RandomWorkload;
@@ -122,9 +122,9 @@ class CardDataAtRestTest
     void shouldRecoverTheLiveStateFromSnapshotAndJournalAndFromTheJournalAlone()
     {
         final SwitchEngine fromSnapshot = engine();
-        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(fromSnapshot));
+        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(fromSnapshot, DemoData::load));
         final SwitchEngine fromJournal = engine();
-        JournalReplayer.replay(journal, new CommandExecutor(fromJournal));
+        JournalReplayer.replay(journal, new CommandExecutor(fromJournal, DemoData::load));
 
         assertThat(result.snapshotId()).isEqualTo(2);
         assertThat(fromSnapshot.stateHash()).isEqualTo(live.stateHash());
@@ -156,10 +156,10 @@ class CardDataAtRestTest
     void shouldReplayAVersion3JournalAndGoOnInVersion4()
     {
         final SwitchEngine fromOld = engine();
-        JournalReplayer.replay(oldJournal, new CommandExecutor(fromOld));
+        JournalReplayer.replay(oldJournal, new CommandExecutor(fromOld, DemoData::load));
         assertThat(fromOld.stateHash()).isEqualTo(live.stateHash());
 
-        final CommandExecutor executor = new CommandExecutor(fromOld);
+        final CommandExecutor executor = new CommandExecutor(fromOld, DemoData::load);
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(oldJournal))
         {
@@ -171,7 +171,7 @@ class CardDataAtRestTest
             }
         }
         final SwitchEngine again = engine();
-        JournalReplayer.replay(oldJournal, new CommandExecutor(again));
+        JournalReplayer.replay(oldJournal, new CommandExecutor(again, DemoData::load));
         assertThat(again.stateHash()).isEqualTo(fromOld.stateHash());
         assertThat(again.transactionCount()).isEqualTo(fromOld.transactionCount())
             .isGreaterThan(live.transactionCount() + 400);
@@ -181,7 +181,7 @@ class CardDataAtRestTest
     void shouldJournalACardOnFileWithoutAllocatingWhereSealingAllocates()
     {
         final SwitchEngine engine = engine();
-        final CommandExecutor executor = new CommandExecutor(engine);
+        final CommandExecutor executor = new CommandExecutor(engine, DemoData::load);
         final SwitchCommand command = new SwitchCommand();
         command.reset();
         command.type = CommandType.LOAD_DEMO_DATA;
@@ -228,7 +228,7 @@ class CardDataAtRestTest
     private void recoverWith(final CardKeys other)
     {
         Recovery.recover(JournalConfig.in(dataDir, other), new SnapshotStore(dataDir.resolve("snapshots"), other),
-            new CommandExecutor(engine()));
+            new CommandExecutor(engine(), DemoData::load));
     }
 
     /** The demo data, the operator cards, the authorizations and two snapshots, journaled in version 4 and in version 3. */
@@ -239,7 +239,7 @@ class CardDataAtRestTest
             JournalWriter writer = new JournalWriter(journal);
             Version3Records old = new Version3Records(oldJournal))
         {
-            final CommandExecutor executor = new CommandExecutor(live, background);
+            final CommandExecutor executor = new CommandExecutor(live, DemoData::load, background::take);
             command.reset();
             command.type = CommandType.LOAD_DEMO_DATA;
             command.amount = DEMO_CARDS;

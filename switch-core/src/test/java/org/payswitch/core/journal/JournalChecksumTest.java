@@ -11,14 +11,14 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.pipeline.CommandExecutor;
+import org.payswitch.core.testing.DataFolderFactory;
 import org.payswitch.core.testing.JournalDamage;
 import org.payswitch.core.testing.RandomWorkload;
-import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -45,7 +45,7 @@ class JournalChecksumTest
     {
         config = JournalConfig.in(dataDir);
         final CommandExecutor executor = new CommandExecutor(
-            new SwitchEngine(EngineConfig.defaults().withExpected(100, AUTHORIZATIONS)));
+            new SwitchEngine(EngineConfig.defaults().withExpected(100, AUTHORIZATIONS)), DemoData::load);
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(config))
         {
@@ -99,7 +99,8 @@ class JournalChecksumTest
         JournalDamage.flip(file, JournalDamage.find(file, orderId(DAMAGED)), 0x01);
 
         assertThatThrownBy(() -> JournalReplayer.replay(config,
-            new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(100, AUTHORIZATIONS)))))
+            new CommandExecutor(
+            new SwitchEngine(EngineConfig.defaults().withExpected(100, AUTHORIZATIONS)), DemoData::load)))
             .isInstanceOf(JournalCorruptException.class)
             .hasMessageContaining("fails its CRC-32C checksum");
         assertThatThrownBy(() -> JournalReader.findBackwards(config, (buffer, offset, l, i) -> false))

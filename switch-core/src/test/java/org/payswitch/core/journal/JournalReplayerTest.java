@@ -7,13 +7,13 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.pipeline.CommandExecutor;
-import org.payswitch.core.testing.EngineFixture;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.EngineFixture;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -35,7 +35,7 @@ class JournalReplayerTest
         final SwitchEngine live = journal(last -> { });
 
         final SwitchEngine recovered = newEngine();
-        final long replayed = JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered));
+        final long replayed = JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered, DemoData::load));
 
         assertThat(replayed).isEqualTo(1 + AUTHORIZATIONS + 1);
         assertThat(recovered.transactionCount()).isEqualTo(live.transactionCount()).isEqualTo(AUTHORIZATIONS);
@@ -47,7 +47,7 @@ class JournalReplayerTest
     {
         journal(last -> last.transaction.transactionId += 5);
 
-        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine(), DemoData::load)))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("does not fit the recovered state");
     }
@@ -61,7 +61,7 @@ class JournalReplayerTest
             retry.transaction.transactionId = 2;
         });
 
-        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine(), DemoData::load)))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("does not fit the recovered state");
     }
@@ -75,7 +75,7 @@ class JournalReplayerTest
             last.cardOnFile = SwitchCommand.NOT_ON_FILE;
         });
 
-        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine(), DemoData::load)))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("does not fit the recovered state");
     }
@@ -85,7 +85,7 @@ class JournalReplayerTest
     {
         journal(last -> last.pan = DemoData.pan(999_999));
 
-        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine(), DemoData::load)))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("does not fit the recovered state");
     }
@@ -99,7 +99,7 @@ class JournalReplayerTest
             last.transaction.discount = 100;
         });
 
-        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine())))
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine(), DemoData::load)))
             .isInstanceOf(IllegalStateException.class)
             .hasMessageContaining("failed in replay");
     }
@@ -117,7 +117,7 @@ class JournalReplayerTest
     private SwitchEngine journal(final Consumer<SwitchCommand> tamper, final Consumer<SwitchCommand> tamperRetry)
     {
         final SwitchEngine live = newEngine();
-        final CommandExecutor executor = new CommandExecutor(live);
+        final CommandExecutor executor = new CommandExecutor(live, DemoData::load);
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(JournalConfig.in(dataDir)))
         {

@@ -4,12 +4,13 @@ import java.nio.file.Path;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.pipeline.CommandExecutor;
-import org.payswitch.core.testing.RandomWorkload;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.RandomWorkload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,7 +26,7 @@ class ReplayDeterminismTest
     {
         final JournalConfig config = JournalConfig.in(dataDir);
         final SwitchEngine live = new SwitchEngine(EngineConfig.defaults().withExpected(4096, COMMANDS));
-        final CommandExecutor executor = new CommandExecutor(live);
+        final CommandExecutor executor = new CommandExecutor(live, DemoData::load);
         final RandomWorkload workload = new RandomWorkload(42);
         final SwitchCommand command = new SwitchCommand();
         long journaled = 0;
@@ -45,7 +46,7 @@ class ReplayDeterminismTest
         assertThat(live.transactionCount()).isGreaterThan(COMMANDS / 2);
 
         final SwitchEngine recovered = new SwitchEngine(EngineConfig.defaults().withExpected(4096, COMMANDS));
-        final long replayed = JournalReplayer.replay(config, new CommandExecutor(recovered));
+        final long replayed = JournalReplayer.replay(config, new CommandExecutor(recovered, DemoData::load));
 
         assertThat(replayed).isEqualTo(journaled);
         assertThat(recovered.transactionCount()).isEqualTo(live.transactionCount());

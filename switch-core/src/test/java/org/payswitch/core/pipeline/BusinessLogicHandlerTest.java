@@ -7,6 +7,7 @@ import com.lmax.disruptor.RingBuffer;
 import org.agrona.concurrent.CachedNanoClock;
 import org.junit.jupiter.api.Test;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandProcessor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
 

@@ -4,7 +4,6 @@ import java.nio.file.Path;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,6 +11,7 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.TransactionStatus;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
@@ -20,9 +20,9 @@ import org.payswitch.core.journal.Journal;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalReplayer;
 import org.payswitch.core.journal.JournalWriter;
+import org.payswitch.core.testing.DataFolderFactory;
 import org.payswitch.core.testing.RandomWorkload;
 import org.payswitch.core.testing.SmallTmpfs;
-import org.payswitch.core.testing.DataFolderFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,7 +39,7 @@ class JournalFailStopTest
     private static final int AUTHORIZATIONS = 20_000;
     private static final int AFTER = 100;
 
-    private static final EventTranslatorOneArg<SwitchEvent, SwitchCommand> COPY = (event, sequence, source) ->
+    private static final SlotFiller<SwitchCommand> COPY = (event, source) ->
     {
         event.reset();
         event.command.copyRequestFrom(source);
@@ -132,7 +132,7 @@ class JournalFailStopTest
         final SwitchEngine live = engine();
         final Answers answers = new Answers(1 + AUTHORIZATIONS + AFTER,
             journal instanceof FailingJournal failing ? failing : null);
-        pipeline = new SwitchPipeline(new CommandExecutor(live), journal, answers,
+        pipeline = new SwitchPipeline(new CommandExecutor(live, DemoData::load), journal, answers,
             new PipelineConfig(1024, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
         final SwitchCommand command = new SwitchCommand();
@@ -248,7 +248,7 @@ class JournalFailStopTest
         void assertRecoveredExactlyTheApproved(final JournalConfig config)
         {
             final SwitchEngine recovered = engine();
-            final CommandExecutor executor = new CommandExecutor(recovered);
+            final CommandExecutor executor = new CommandExecutor(recovered, DemoData::load);
             JournalReplayer.replay(config, executor);
             assertThat(recovered.transactionCount()).isEqualTo(approved);
             final SwitchCommand query = new SwitchCommand();

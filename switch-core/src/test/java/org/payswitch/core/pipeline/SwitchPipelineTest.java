@@ -6,14 +6,15 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.AsciiIdSet;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.core.engine.CommandExecutor;
+import org.payswitch.core.engine.CommandProcessor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.MerchantBook;
@@ -22,14 +23,14 @@ import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalReplayer;
 import org.payswitch.core.journal.JournalWriter;
-import org.payswitch.core.testing.RandomWorkload;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.RandomWorkload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class SwitchPipelineTest
 {
-    private static final EventTranslatorOneArg<SwitchEvent, SwitchCommand> COPY = (event, sequence, source) ->
+    private static final SlotFiller<SwitchCommand> COPY = (event, source) ->
     {
         event.reset();
         event.command.copyRequestFrom(source);
@@ -55,7 +56,7 @@ class SwitchPipelineTest
     {
         final JournalWriter journal = new JournalWriter(JournalConfig.in(dataDir));
         final Replies replies = new Replies(20_000, journal);
-        pipeline = new SwitchPipeline(new CommandExecutor(engine()), journal, replies,
+        pipeline = new SwitchPipeline(new CommandExecutor(engine(), DemoData::load), journal, replies,
             new PipelineConfig(256, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
 
@@ -72,7 +73,7 @@ class SwitchPipelineTest
     {
         final SwitchEngine live = engine();
         final Replies replies = new Replies(50_000, null);
-        pipeline = new SwitchPipeline(new CommandExecutor(live), new JournalWriter(JournalConfig.in(dataDir)),
+        pipeline = new SwitchPipeline(new CommandExecutor(live, DemoData::load), new JournalWriter(JournalConfig.in(dataDir)),
             replies, new PipelineConfig(1024, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
         publishWorkload(50_000, 11);
@@ -81,7 +82,7 @@ class SwitchPipelineTest
         pipeline = null;
 
         final SwitchEngine recovered = engine();
-        JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered));
+        JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered, DemoData::load));
 
         assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
     }
@@ -97,7 +98,7 @@ class SwitchPipelineTest
             firstReply.countDown();
             awaitQuietly(release);
         };
-        pipeline = new SwitchPipeline(new CommandExecutor(engine()), new JournalWriter(JournalConfig.in(dataDir)),
+        pipeline = new SwitchPipeline(new CommandExecutor(engine(), DemoData::load), new JournalWriter(JournalConfig.in(dataDir)),
             blocked, new PipelineConfig(16, PipelineConfig.Waiting.BLOCKING, layout), () -> null);
         pipeline.start();
         final SwitchCommand query = new SwitchCommand();
@@ -121,7 +122,7 @@ class SwitchPipelineTest
     @EnumSource(PipelineConfig.Layout.class)
     void shouldAnswer96CountAndGoOnWhenTheProcessorThrows(final PipelineConfig.Layout layout) throws InterruptedException
     {
-        final CommandExecutor executor = new CommandExecutor(engine());
+        final CommandExecutor executor = new CommandExecutor(engine(), DemoData::load);
         final CommandProcessor faulty = command ->
         {
             if (command.orderId.toString().equals("BOOM"))
@@ -152,7 +153,7 @@ class SwitchPipelineTest
     void shouldAnswerEverythingPublishedBeforeShutdown(final PipelineConfig.Layout layout)
     {
         final Replies replies = new Replies(5_000, null);
-        pipeline = new SwitchPipeline(new CommandExecutor(engine()), new JournalWriter(JournalConfig.in(dataDir)),
+        pipeline = new SwitchPipeline(new CommandExecutor(engine(), DemoData::load), new JournalWriter(JournalConfig.in(dataDir)),
             replies, new PipelineConfig(8192, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
         publishWorkload(5_000, 5);
@@ -171,7 +172,7 @@ class SwitchPipelineTest
         final SwitchEngine live = engine();
         final JournalWriter journal = new JournalWriter(JournalConfig.in(dataDir));
         final Replies replies = new Replies(3, null);
-        pipeline = new SwitchPipeline(new CommandExecutor(live), journal, replies,
+        pipeline = new SwitchPipeline(new CommandExecutor(live, DemoData::load), journal, replies,
             new PipelineConfig(16, PipelineConfig.Waiting.PARKING, layout), () -> null);
         pipeline.start();
         final SwitchCommand reversal = new SwitchCommand();
@@ -192,7 +193,7 @@ class SwitchPipelineTest
         pipeline = null;
         assertThat(journal.records()).isEqualTo(2);
         final SwitchEngine recovered = engine();
-        JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered));
+        JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(recovered, DemoData::load));
         assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
     }
 

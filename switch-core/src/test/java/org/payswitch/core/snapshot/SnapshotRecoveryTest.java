@@ -19,6 +19,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
@@ -27,9 +29,8 @@ import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalReplayer;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.journal.Recovery;
-import org.payswitch.core.pipeline.CommandExecutor;
-import org.payswitch.core.testing.RandomWorkload;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.RandomWorkload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,9 +52,9 @@ class SnapshotRecoveryTest
         run(live, journal, snapshots, COMMANDS, new Marker(600_000, 1, true));
 
         final SwitchEngine fromSnapshot = engine();
-        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(fromSnapshot));
+        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(fromSnapshot, DemoData::load));
         final SwitchEngine fromJournal = engine();
-        JournalReplayer.replay(journal, new CommandExecutor(fromJournal));
+        JournalReplayer.replay(journal, new CommandExecutor(fromJournal, DemoData::load));
 
         assertThat(result.snapshotId()).isEqualTo(1);
         assertThat(result.replayedRecords()).isLessThan(COMMANDS - 500_000);
@@ -71,7 +72,7 @@ class SnapshotRecoveryTest
         run(live, journal, snapshots, 50_000, new Marker(30_000, 1, false));
 
         final SwitchEngine recovered = engine();
-        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(recovered));
+        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(recovered, DemoData::load));
 
         assertThat(snapshots.ids()).containsExactly(1L);
         assertThat(result.snapshotId()).isEqualTo(JournalReplayer.NO_SNAPSHOT);
@@ -88,7 +89,7 @@ class SnapshotRecoveryTest
         run(live, journal, snapshots, 60_000, new Marker(20_000, 1, true), new Marker(40_000, 2, false));
 
         final SwitchEngine recovered = engine();
-        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(recovered));
+        final Recovery.Result result = Recovery.recover(journal, snapshots, new CommandExecutor(recovered, DemoData::load));
 
         assertThat(snapshots.ids()).containsExactly(2L, 1L);
         assertThat(result.snapshotId()).isEqualTo(1);
@@ -177,7 +178,7 @@ class SnapshotRecoveryTest
 
         final SwitchEngine recovered = engine();
         final List<LogRecord> warnings = warningsOf(() ->
-            assertThat(Recovery.recover(journal, snapshots, new CommandExecutor(recovered)).snapshotId()).isEqualTo(1));
+            assertThat(Recovery.recover(journal, snapshots, new CommandExecutor(recovered, DemoData::load)).snapshotId()).isEqualTo(1));
 
         assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
         assertThat(snapshots.ids()).containsExactly(1L);
@@ -199,7 +200,7 @@ class SnapshotRecoveryTest
         final SwitchEngine recovered = engine();
         final Recovery.Result[] result = new Recovery.Result[1];
         final List<LogRecord> warnings = warningsOf(() ->
-            result[0] = Recovery.recover(journal, snapshots, new CommandExecutor(recovered)));
+            result[0] = Recovery.recover(journal, snapshots, new CommandExecutor(recovered, DemoData::load)));
 
         assertThat(result[0].snapshotId()).isEqualTo(JournalReplayer.NO_SNAPSHOT);
         assertThat(result[0].lastSnapshotId()).as("the next snapshot must not reuse id 2").isEqualTo(2);
@@ -271,7 +272,7 @@ class SnapshotRecoveryTest
         try (SnapshotWriter background = SnapshotWriter.background(snapshots);
             JournalWriter writer = new JournalWriter(journal))
         {
-            final CommandExecutor executor = new CommandExecutor(engine, background);
+            final CommandExecutor executor = new CommandExecutor(engine, DemoData::load, background::take);
             for (int i = 0; i < commands; i++)
             {
                 for (final Marker marker : markers)

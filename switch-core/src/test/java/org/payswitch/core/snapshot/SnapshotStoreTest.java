@@ -13,8 +13,9 @@ import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
-import org.payswitch.core.testing.RandomWorkload;
+import org.payswitch.core.state.SnapshotImage;
 import org.payswitch.core.testing.DataFolderFactory;
+import org.payswitch.core.testing.RandomWorkload;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;

@@ -1,7 +1,8 @@
-package org.payswitch.core.snapshot;
+package org.payswitch.core.state;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
 
 /**
  * Writes a snapshot's values into a {@link SnapshotImage}, columns of primitives in bulk (a
@@ -13,7 +14,7 @@ public final class SnapshotOutput
     private final SnapshotImage image;
     private ByteBuffer buffer;
 
-    SnapshotOutput(final SnapshotImage image)
+    public SnapshotOutput(final SnapshotImage image)
     {
         this.image = image;
         this.buffer = image.nextChunk();

@@ -1,4 +1,4 @@
-package org.payswitch.core.snapshot;
+package org.payswitch.core.state;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -24,7 +24,7 @@ public final class SnapshotInput
     private final CRC32C crc = new CRC32C();
     private long bytesRead;
 
-    SnapshotInput(final ReadableByteChannel channel)
+    public SnapshotInput(final ReadableByteChannel channel)
     {
         this.channel = channel;
         buffer.limit(0);
@@ -144,7 +144,7 @@ public final class SnapshotInput
      * Reads whatever is left to the end of the file (nothing, for a sound snapshot) into the
      * checksum; returns the bytes read in all after the header.
      */
-    long finish()
+    public long finish()
     {
         try
         {
@@ -163,7 +163,7 @@ public final class SnapshotInput
     }
 
     /** CRC-32C of every byte read so far. */
-    long crc32c()
+    public long crc32c()
     {
         return crc.getValue();
     }

@@ -1,4 +1,4 @@
-package org.payswitch.gateway.auth;
+package org.payswitch.gateway.iso;
 
 import java.util.HexFormat;
 
@@ -6,7 +6,6 @@ import io.netty.buffer.Unpooled;
 import org.jpos.iso.ISOMsg;
 import org.jpos.iso.packager.ISO87BPackager;
 import org.junit.jupiter.api.Test;
-import org.payswitch.gateway.iso.IsoMessage;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

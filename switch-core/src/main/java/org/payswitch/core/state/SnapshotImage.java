@@ -1,4 +1,4 @@
-package org.payswitch.core.snapshot;
+package org.payswitch.core.state;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -24,7 +24,8 @@ import org.agrona.BufferUtil;
  */
 public final class SnapshotImage implements AutoCloseable
 {
-    static final int CHUNK = 4 << 20;
+    /** Bytes of one chunk of the image: the unit it grows by and the snapshot writer copies. */
+    public static final int CHUNK = 4 << 20;
 
     private final long limit;
     private final List<ByteBuffer> chunks = new ArrayList<>();
@@ -40,13 +41,13 @@ public final class SnapshotImage implements AutoCloseable
     }
 
     /** An image that reserves at most {@code limit} bytes (tests use a small one). */
-    SnapshotImage(final long limit)
+    public SnapshotImage(final long limit)
     {
         this.limit = limit;
     }
 
     /** Empties the image for snapshot {@code id}; the chunks stay allocated. */
-    void reset(final long snapshotId)
+    public void reset(final long snapshotId)
     {
         for (int i = 0; i < used; i++)
         {
@@ -128,7 +129,7 @@ public final class SnapshotImage implements AutoCloseable
     }
 
     /** CRC-32C of the bytes held. */
-    long crc32c()
+    public long crc32c()
     {
         final CRC32C crc = new CRC32C();
         for (int i = 0; i < used; i++)
@@ -139,7 +140,7 @@ public final class SnapshotImage implements AutoCloseable
     }
 
     /** Writes the bytes held to the channel's position. */
-    void writeTo(final WritableByteChannel channel) throws IOException
+    public void writeTo(final WritableByteChannel channel) throws IOException
     {
         for (int i = 0; i < used; i++)
         {

@@ -1,6 +1,5 @@
-package org.payswitch.core.pipeline;
+package org.payswitch.core.engine;
 
-import org.payswitch.core.engine.SwitchCommand;
 
 /** What stage 1 runs for each command: the engine (through {@link CommandExecutor}) in production. */
 @FunctionalInterface

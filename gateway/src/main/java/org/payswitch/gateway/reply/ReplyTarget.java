@@ -1,4 +1,4 @@
-package org.payswitch.gateway;
+package org.payswitch.gateway.reply;
 
 import org.payswitch.core.pipeline.SwitchEvent;
 

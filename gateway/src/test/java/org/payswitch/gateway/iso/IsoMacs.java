@@ -1,7 +1,6 @@
-package org.payswitch.gateway.auth;
+package org.payswitch.gateway.iso;
 
 import java.util.Arrays;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 

@@ -1,4 +1,4 @@
-package org.payswitch.gateway.auth;
+package org.payswitch.gateway.iso;
 
 import javax.security.auth.x500.X500Principal;
 
@@ -8,7 +8,6 @@ import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.SwitchCommand;
-import org.payswitch.gateway.iso.IsoMessage;
 import org.payswitch.gateway.tls.ClientIdentity;
 
 /**

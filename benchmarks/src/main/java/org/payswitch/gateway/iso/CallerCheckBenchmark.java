@@ -1,4 +1,4 @@
-package org.payswitch.gateway.auth;
+package org.payswitch.gateway.iso;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
@@ -27,8 +26,8 @@ import org.payswitch.benchmarks.SwitchFork;
 import org.payswitch.core.config.ApiKey;
 import org.payswitch.core.domain.AsciiIdSet;
 import org.payswitch.core.engine.SwitchCommand;
-import org.payswitch.gateway.iso.IsoMessage;
-import org.payswitch.gateway.iso.IsoWriter;
+import org.payswitch.gateway.auth.ApiKeys;
+import org.payswitch.gateway.auth.CheckoutGuard;
 
 /**
  * What proving a caller costs per request, on one thread: {@code apiKey} is a checkout call's

@@ -1,4 +1,4 @@
-package org.payswitch.core.pipeline;
+package org.payswitch.core.node;
 
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -10,10 +10,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
-import com.lmax.disruptor.EventTranslatorOneArg;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.crypto.CardKeys;
 import org.payswitch.core.crypto.DataKeyRing;
+import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.engine.CommandExecutor;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
 import org.payswitch.core.engine.SwitchEngine;
@@ -21,6 +22,10 @@ import org.payswitch.core.journal.JournalConfig;
 import org.payswitch.core.journal.JournalRetention;
 import org.payswitch.core.journal.JournalWriter;
 import org.payswitch.core.journal.Recovery;
+import org.payswitch.core.pipeline.ReplySink;
+import org.payswitch.core.pipeline.SlotFiller;
+import org.payswitch.core.pipeline.SwitchEvent;
+import org.payswitch.core.pipeline.SwitchPipeline;
 import org.payswitch.core.snapshot.SnapshotStore;
 import org.payswitch.core.snapshot.SnapshotWriter;
 import org.payswitch.core.util.OwnerOnly;
@@ -38,14 +43,14 @@ public final class SwitchNode implements AutoCloseable
     private static final System.Logger LOG = System.getLogger(SwitchNode.class.getName());
     private static final long DRAIN_TIMEOUT_MILLIS = 30_000;
 
-    private static final EventTranslatorOneArg<SwitchEvent, Long> TICK = (event, sequence, now) ->
+    private static final SlotFiller<Long> TICK = (event, now) ->
     {
         event.reset();
         event.command.type = CommandType.EXPIRE_HOLDS;
         event.command.timestamp = now;
     };
 
-    private static final EventTranslatorOneArg<SwitchEvent, Long> SNAPSHOT = (event, sequence, id) ->
+    private static final SlotFiller<Long> SNAPSHOT = (event, id) ->
     {
         event.reset();
         event.command.type = CommandType.TAKE_SNAPSHOT;
@@ -53,7 +58,7 @@ public final class SwitchNode implements AutoCloseable
         event.command.amount = id;
     };
 
-    private static final EventTranslatorOneArg<SwitchEvent, DemoLoad> LOAD_DEMO = (event, sequence, load) ->
+    private static final SlotFiller<DemoLoad> LOAD_DEMO = (event, load) ->
     {
         event.reset();
         event.command.type = CommandType.LOAD_DEMO_DATA;
@@ -97,7 +102,7 @@ public final class SwitchNode implements AutoCloseable
             LOG.log(System.Logger.Level.WARNING, () -> "deleted " + unfinished + " unfinished snapshot file(s) of an earlier run");
         }
         snapshots = SnapshotWriter.background(store);
-        final CommandExecutor executor = new CommandExecutor(engine, snapshots);
+        final CommandExecutor executor = new CommandExecutor(engine, DemoData::load, snapshots::take);
         recovery = Recovery.recover(journalConfig, store, executor);
         snapshots.prepare(engine.snapshotSizeHint());
         nextSnapshotId = new AtomicLong(recovery.lastSnapshotId() + 1);

@@ -1,4 +1,4 @@
-package org.payswitch.core.snapshot;
+package org.payswitch.core.state;
 
 /**
  * Part of the engine's state that is saved and restored whole: the one snapshot interface every

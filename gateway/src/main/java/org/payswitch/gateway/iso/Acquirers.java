@@ -1,4 +1,4 @@
-package org.payswitch.gateway.auth;
+package org.payswitch.gateway.iso;
 
 import java.util.List;
 

@@ -1,10 +1,9 @@
-package org.payswitch.gateway.auth;
+package org.payswitch.gateway.iso;
 
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 
-import org.payswitch.gateway.iso.IsoMessage;
 
 /**
  * Checks the MAC of an ISO 8583 request: HMAC-SHA256 (RFC 2104) with the acquirer's key over every
