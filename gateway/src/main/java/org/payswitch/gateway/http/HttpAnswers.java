@@ -85,7 +85,8 @@ final class HttpAnswers
             return;
         }
         if ((kind == AnswerKind.CARD && !command.card.present) ||
-            ((kind == AnswerKind.CAMPAIGN || kind == AnswerKind.CAMPAIGNS) && command.answer == null))
+            (kind == AnswerKind.CAMPAIGN && command.campaign == null) ||
+            (kind == AnswerKind.CAMPAIGNS && command.campaigns == null))
         {
             codeOnly(code);
             return;
@@ -96,9 +97,9 @@ final class HttpAnswers
             case TRANSACTION -> transaction(command.transaction, shownCode(command, code));
             case CARD -> card(command);
             case MERCHANT -> json.beginObject().name("responseCode").string(code.code()).endObject();
-            case CAMPAIGN -> campaign((CampaignFigures)command.answer);
-            case CAMPAIGNS -> campaigns(command.answer);
-            case SETTLEMENT -> settlement(command.answer);
+            case CAMPAIGN -> campaign(command.campaign);
+            case CAMPAIGNS -> campaigns(command.campaigns);
+            case SETTLEMENT -> settlement(command.funders);
             default -> codeOnly(code);
         }
     }
@@ -221,12 +222,12 @@ final class HttpAnswers
         json.endObject();
     }
 
-    private void campaigns(final Object answer)
+    private void campaigns(final List<CampaignFigures> campaigns)
     {
         json.beginArray();
-        for (final Object figures : (List<?>)answer)
+        for (final CampaignFigures figures : campaigns)
         {
-            campaign((CampaignFigures)figures);
+            campaign(figures);
         }
         json.endArray();
     }
@@ -296,12 +297,11 @@ final class HttpAnswers
         json.endObject();
     }
 
-    private void settlement(final Object answer)
+    private void settlement(final List<FunderSettlement> funders)
     {
         json.beginObject().name("funders").beginArray();
-        for (final Object item : (List<?>)answer)
+        for (final FunderSettlement funder : funders)
         {
-            final FunderSettlement funder = (FunderSettlement)item;
             json.beginObject().name("funder").string(funder.funder());
             json.name("discountGranted").number(funder.grossDiscount());
             json.name("discountRestored").number(funder.restoredDiscount());
