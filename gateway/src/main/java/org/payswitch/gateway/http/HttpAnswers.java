@@ -35,6 +35,26 @@ final class HttpAnswers
     private final byte[] masked = new byte[Pan.MAX_LENGTH];
     private final StringBuilder maskedText = new StringBuilder(Pan.MAX_LENGTH);
     private final ZoneId zone;
+    private final DiscountRule.Fields ruleFields = new DiscountRule.Fields()
+    {
+        @Override
+        public void number(final String name, final long value)
+        {
+            json.name(name).number(value);
+        }
+
+        @Override
+        public void tiers(final List<DiscountRule.Tier> tiers)
+        {
+            json.name("tiers").beginArray();
+            for (final DiscountRule.Tier tier : tiers)
+            {
+                json.beginObject().name("minAmount").number(tier.minAmount()).name("amount").number(tier.amount())
+                    .endObject();
+            }
+            json.endArray();
+        }
+    };
 
     HttpAnswers(final ZoneId zone)
     {
@@ -270,30 +290,8 @@ final class HttpAnswers
 
     private void rule(final DiscountRule rule)
     {
-        json.beginObject();
-        if (rule instanceof DiscountRule.Fixed fixed)
-        {
-            json.name("type").string("FIXED").name("amount").number(fixed.amount());
-        }
-        else if (rule instanceof DiscountRule.Percent percent)
-        {
-            json.name("type").string("PERCENT").name("basisPoints").number(percent.basisPoints())
-                .name("cap").number(percent.cap());
-        }
-        else if (rule instanceof DiscountRule.RandomAmount random)
-        {
-            json.name("type").string("RANDOM").name("min").number(random.min()).name("max").number(random.max());
-        }
-        else
-        {
-            json.name("type").string("TIERED").name("tiers").beginArray();
-            for (final DiscountRule.Tier tier : ((DiscountRule.Tiered)rule).tiers())
-            {
-                json.beginObject().name("minAmount").number(tier.minAmount()).name("amount").number(tier.amount())
-                    .endObject();
-            }
-            json.endArray();
-        }
+        json.beginObject().name("type").string(rule.kind().name());
+        rule.describe(ruleFields);
         json.endObject();
     }
 
