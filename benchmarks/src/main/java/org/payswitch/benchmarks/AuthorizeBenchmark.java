@@ -155,7 +155,7 @@ public class AuthorizeBenchmark extends SwitchFork
         command.reset();
         command.type = CommandType.CREATE_CAMPAIGN;
         command.timestamp = MIDNIGHT;
-        command.payload = new CampaignDefinition("BENCH", "Bench Bank", List.of(NO_CAMPAIGN_BIN), List.of(),
+        command.campaignDefinition = new CampaignDefinition("BENCH", "Bench Bank", List.of(NO_CAMPAIGN_BIN), List.of(),
             List.of(), DemoData.CNY, OffsetDateTime.parse("2026-01-01T00:00:00+08:00"),
             OffsetDateTime.parse("2030-12-31T00:00:00+08:00"), 1_000, new DiscountRule.Percent(300, 5_000),
             1_000_000, CampaignDefinition.NO_LIMIT, CampaignDefinition.NO_LIMIT, CampaignDefinition.NO_LIMIT,

@@ -35,6 +35,26 @@ final class HttpAnswers
     private final byte[] masked = new byte[Pan.MAX_LENGTH];
     private final StringBuilder maskedText = new StringBuilder(Pan.MAX_LENGTH);
     private final ZoneId zone;
+    private final DiscountRule.Fields ruleFields = new DiscountRule.Fields()
+    {
+        @Override
+        public void number(final String name, final long value)
+        {
+            json.name(name).number(value);
+        }
+
+        @Override
+        public void tiers(final List<DiscountRule.Tier> tiers)
+        {
+            json.name("tiers").beginArray();
+            for (final DiscountRule.Tier tier : tiers)
+            {
+                json.beginObject().name("minAmount").number(tier.minAmount()).name("amount").number(tier.amount())
+                    .endObject();
+            }
+            json.endArray();
+        }
+    };
 
     HttpAnswers(final ZoneId zone)
     {
@@ -85,7 +105,8 @@ final class HttpAnswers
             return;
         }
         if ((kind == AnswerKind.CARD && !command.card.present) ||
-            ((kind == AnswerKind.CAMPAIGN || kind == AnswerKind.CAMPAIGNS) && command.answer == null))
+            (kind == AnswerKind.CAMPAIGN && command.campaign == null) ||
+            (kind == AnswerKind.CAMPAIGNS && command.campaigns == null))
         {
             codeOnly(code);
             return;
@@ -96,9 +117,9 @@ final class HttpAnswers
             case TRANSACTION -> transaction(command.transaction, shownCode(command, code));
             case CARD -> card(command);
             case MERCHANT -> json.beginObject().name("responseCode").string(code.code()).endObject();
-            case CAMPAIGN -> campaign((CampaignFigures)command.answer);
-            case CAMPAIGNS -> campaigns(command.answer);
-            case SETTLEMENT -> settlement(command.answer);
+            case CAMPAIGN -> campaign(command.campaign);
+            case CAMPAIGNS -> campaigns(command.campaigns);
+            case SETTLEMENT -> settlement(command.funders);
             default -> codeOnly(code);
         }
     }
@@ -221,12 +242,12 @@ final class HttpAnswers
         json.endObject();
     }
 
-    private void campaigns(final Object answer)
+    private void campaigns(final List<CampaignFigures> campaigns)
     {
         json.beginArray();
-        for (final Object figures : (List<?>)answer)
+        for (final CampaignFigures figures : campaigns)
         {
-            campaign((CampaignFigures)figures);
+            campaign(figures);
         }
         json.endArray();
     }
@@ -269,39 +290,16 @@ final class HttpAnswers
 
     private void rule(final DiscountRule rule)
     {
-        json.beginObject();
-        if (rule instanceof DiscountRule.Fixed fixed)
-        {
-            json.name("type").string("FIXED").name("amount").number(fixed.amount());
-        }
-        else if (rule instanceof DiscountRule.Percent percent)
-        {
-            json.name("type").string("PERCENT").name("basisPoints").number(percent.basisPoints())
-                .name("cap").number(percent.cap());
-        }
-        else if (rule instanceof DiscountRule.RandomAmount random)
-        {
-            json.name("type").string("RANDOM").name("min").number(random.min()).name("max").number(random.max());
-        }
-        else
-        {
-            json.name("type").string("TIERED").name("tiers").beginArray();
-            for (final DiscountRule.Tier tier : ((DiscountRule.Tiered)rule).tiers())
-            {
-                json.beginObject().name("minAmount").number(tier.minAmount()).name("amount").number(tier.amount())
-                    .endObject();
-            }
-            json.endArray();
-        }
+        json.beginObject().name("type").string(rule.kind().name());
+        rule.describe(ruleFields);
         json.endObject();
     }
 
-    private void settlement(final Object answer)
+    private void settlement(final List<FunderSettlement> funders)
     {
         json.beginObject().name("funders").beginArray();
-        for (final Object item : (List<?>)answer)
+        for (final FunderSettlement funder : funders)
         {
-            final FunderSettlement funder = (FunderSettlement)item;
             json.beginObject().name("funder").string(funder.funder());
             json.name("discountGranted").number(funder.grossDiscount());
             json.name("discountRestored").number(funder.restoredDiscount());

@@ -385,7 +385,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         if (method == HttpMethod.POST && "/v1/cards".equals(path))
         {
             request.type = CommandType.UPSERT_CARD;
-            request.payload = OperatorParser.of(http.content()).card();
+            request.cardDefinition = OperatorParser.of(http.content()).card();
             kind = AnswerKind.CARD;
         }
         else if (method == HttpMethod.POST && "/v1/cards/status".equals(path))
@@ -393,7 +393,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
             final OperatorParser body = OperatorParser.of(http.content());
             setPan(body.panText());
             request.type = CommandType.SET_CARD_STATUS;
-            request.payload = body.status("status");
+            request.cardStatus = body.status("status");
             kind = AnswerKind.CARD;
         }
         else if (method == HttpMethod.POST && "/v1/cards/lookup".equals(path))
@@ -405,13 +405,13 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         else if (method == HttpMethod.POST && "/v1/merchants".equals(path))
         {
             request.type = CommandType.UPSERT_MERCHANT;
-            request.payload = OperatorParser.of(http.content()).merchant();
+            request.merchantDefinition = OperatorParser.of(http.content()).merchant();
             kind = AnswerKind.MERCHANT;
         }
         else if (method == HttpMethod.POST && CAMPAIGNS.equals(path))
         {
             request.type = CommandType.CREATE_CAMPAIGN;
-            request.payload = OperatorParser.of(http.content()).campaign();
+            request.campaignDefinition = OperatorParser.of(http.content()).campaign();
             kind = AnswerKind.CAMPAIGN;
         }
         else if (method == HttpMethod.GET && CAMPAIGNS.equals(path))
@@ -422,14 +422,14 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         else if (method == HttpMethod.GET && path.startsWith(CAMPAIGNS + "/") && parts.length == 4)
         {
             request.type = CommandType.GET_CAMPAIGNS;
-            request.payload = parts[3];
+            request.campaignId = parts[3];
             kind = AnswerKind.CAMPAIGN;
         }
         else if (method == HttpMethod.POST && path.startsWith(CAMPAIGNS + "/") && parts.length == 5 &&
             ("pause".equals(parts[4]) || "resume".equals(parts[4])))
         {
             request.type = "pause".equals(parts[4]) ? CommandType.PAUSE_CAMPAIGN : CommandType.RESUME_CAMPAIGN;
-            request.payload = parts[3];
+            request.campaignId = parts[3];
             kind = AnswerKind.CAMPAIGN;
         }
         else if (method == HttpMethod.GET && "/v1/reports/discounts".equals(path))
@@ -514,7 +514,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         body.clear();
         if (metrics)
         {
-            context.metrics.write(event.command.answer, body);
+            context.metrics.write(event.command.campaigns, body);
         }
         else
         {

@@ -25,7 +25,7 @@ final class PrometheusText
         this.ports = List.copyOf(ports);
     }
 
-    void write(final Object campaignFigures, final ByteBuf out)
+    void write(final List<CampaignFigures> campaignFigures, final ByteBuf out)
     {
         final PipelineMetrics metrics = pipeline.metrics();
         final StringBuilder text = new StringBuilder(4096);
@@ -59,11 +59,10 @@ final class PrometheusText
             metrics.journalPosition());
         text.append("# HELP payswitch_campaign_remaining_budget Budget left per campaign, minor units (-1: none).\n");
         text.append("# TYPE payswitch_campaign_remaining_budget gauge\n");
-        if (campaignFigures instanceof List<?> figures)
+        if (campaignFigures != null)
         {
-            for (final Object item : figures)
+            for (final CampaignFigures campaign : campaignFigures)
             {
-                final CampaignFigures campaign = (CampaignFigures)item;
                 text.append("payswitch_campaign_remaining_budget{campaign=\"")
                     .append(campaign.definition().campaignId()).append("\"} ").append(campaign.remainingBudget())
                     .append('\n');

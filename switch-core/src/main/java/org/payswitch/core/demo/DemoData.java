@@ -96,7 +96,8 @@ public final class DemoData
             command.reset();
             command.type = CommandType.UPSERT_MERCHANT;
             command.timestamp = timestamp;
-            command.payload = new MerchantDefinition(merchantId(j), "Demo merchant " + j, MCCS[j % MCCS.length], true);
+            command.merchantDefinition =
+                new MerchantDefinition(merchantId(j), "Demo merchant " + j, MCCS[j % MCCS.length], true);
             execute(engine, command);
         }
         for (int i = 0; i < cards; i++)
@@ -104,7 +105,7 @@ public final class DemoData
             command.reset();
             command.type = CommandType.UPSERT_CARD;
             command.timestamp = timestamp;
-            command.payload = card(i);
+            command.cardDefinition = card(i);
             execute(engine, command);
         }
         for (final CampaignDefinition campaign : campaigns())
@@ -112,7 +113,7 @@ public final class DemoData
             command.reset();
             command.type = CommandType.CREATE_CAMPAIGN;
             command.timestamp = timestamp;
-            command.payload = campaign;
+            command.campaignDefinition = campaign;
             execute(engine, command);
         }
     }

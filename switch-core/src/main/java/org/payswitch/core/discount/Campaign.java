@@ -9,17 +9,12 @@ import org.payswitch.core.state.SnapshotOutput;
 import org.payswitch.core.util.Hashing;
 
 /**
- * One campaign at run time: its rules flattened into primitives for the hot path, and its
- * figures. Figures are net of what RESTORE gave back, so {@code granted + remaining == budget}.
- * Not thread-safe: owned by the single writer.
+ * One campaign at run time: its eligibility rules flattened into primitives for the hot path,
+ * its discount rule, and its figures. Figures are net of what RESTORE gave back, so
+ * {@code granted + remaining == budget}. Not thread-safe: owned by the single writer.
  */
 final class Campaign
 {
-    private static final int FIXED = 0;
-    private static final int PERCENT = 1;
-    private static final int RANDOM = 2;
-    private static final int TIERED = 3;
-
     final int number;
     final CampaignDefinition definition;
     final String campaignId;
@@ -29,11 +24,7 @@ final class Campaign
     final long minAmount;
     final boolean restore;
     final boolean tracksCards;
-    private final int ruleType;
-    private final long ruleA;
-    private final long ruleB;
-    private final long[] tierMinimums;
-    private final long[] tierAmounts;
+    private final DiscountRule rule;
     private final int[] mccs;
     private final LongHashSet merchantHashes;
     private final String[] merchantIds;
@@ -62,44 +53,7 @@ final class Campaign
         this.tracksCards = definition.perCardLimit() != CampaignDefinition.NO_LIMIT ||
             definition.perCardDailyLimit() != CampaignDefinition.NO_LIMIT ||
             definition.perCardMonthlyLimit() != CampaignDefinition.NO_LIMIT;
-        final DiscountRule rule = definition.discount();
-        if (rule instanceof DiscountRule.Fixed fixed)
-        {
-            ruleType = FIXED;
-            ruleA = fixed.amount();
-            ruleB = 0;
-            tierMinimums = tierAmounts = new long[0];
-        }
-        else if (rule instanceof DiscountRule.Percent percent)
-        {
-            ruleType = PERCENT;
-            ruleA = percent.basisPoints();
-            ruleB = percent.cap();
-            tierMinimums = tierAmounts = new long[0];
-        }
-        else if (rule instanceof DiscountRule.RandomAmount random)
-        {
-            ruleType = RANDOM;
-            ruleA = random.min();
-            ruleB = random.max();
-            tierMinimums = tierAmounts = new long[0];
-        }
-        else
-        {
-            final DiscountRule.Tiered tiered = (DiscountRule.Tiered)rule;
-            ruleType = TIERED;
-            ruleA = 0;
-            ruleB = 0;
-            final DiscountRule.Tier[] tiers = tiered.tiers().stream()
-                .sorted((x, y) -> Long.compare(x.minAmount(), y.minAmount())).toArray(DiscountRule.Tier[]::new);
-            tierMinimums = new long[tiers.length];
-            tierAmounts = new long[tiers.length];
-            for (int i = 0; i < tiers.length; i++)
-            {
-                tierMinimums[i] = tiers[i].minAmount();
-                tierAmounts[i] = tiers[i].amount();
-            }
-        }
+        this.rule = definition.discount();
         mccs = definition.mccs().stream().mapToInt(Integer::intValue).sorted().toArray();
         merchantIds = definition.merchantIds().toArray(new String[0]);
         merchantHashes = new LongHashSet();
@@ -139,25 +93,7 @@ final class Campaign
     /** The discount the rule gives on {@code amount}, before budgets and the amount - 1 cap; 0 when none. */
     long ruleDiscount(final long amount, final long transactionId)
     {
-        switch (ruleType)
-        {
-            case FIXED:
-                return ruleA;
-            case PERCENT:
-                return Math.min(amount * ruleA / 10_000, ruleB);
-            case RANDOM:
-                final long span = ruleB - ruleA + 1;
-                return ruleA + Long.remainderUnsigned(Hashing.mix(transactionId * 31 + number), span);
-            default:
-                for (int i = tierMinimums.length - 1; i >= 0; i--)
-                {
-                    if (amount >= tierMinimums[i])
-                    {
-                        return tierAmounts[i];
-                    }
-                }
-                return 0;
-        }
+        return rule.discount(amount, transactionId, number);
     }
 
     /** Budget not yet granted (net). */

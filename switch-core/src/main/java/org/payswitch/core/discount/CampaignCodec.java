@@ -14,15 +14,11 @@ import java.util.List;
 
 /**
  * The binary form of a {@link CampaignDefinition}, shared by journal records and snapshots:
- * fields in declaration order, Java DataOutput conventions. Off the hot path.
+ * fields in declaration order, Java DataOutput conventions, the discount rule in its own form
+ * ({@link DiscountRule#write}). Off the hot path.
  */
 public final class CampaignCodec
 {
-    private static final int FIXED = 0;
-    private static final int PERCENT = 1;
-    private static final int RANDOM = 2;
-    private static final int TIERED = 3;
-
     private CampaignCodec()
     {
     }
@@ -72,7 +68,7 @@ public final class CampaignCodec
         out.writeUTF(campaign.startsAt().toString());
         out.writeUTF(campaign.endsAt().toString());
         out.writeLong(campaign.minAmount());
-        writeRule(out, campaign.discount());
+        campaign.discount().write(out);
         out.writeLong(campaign.perCardLimit());
         out.writeLong(campaign.perCardDailyLimit());
         out.writeLong(campaign.perCardMonthlyLimit());
@@ -100,66 +96,10 @@ public final class CampaignCodec
         final OffsetDateTime startsAt = OffsetDateTime.parse(in.readUTF());
         final OffsetDateTime endsAt = OffsetDateTime.parse(in.readUTF());
         final long minAmount = in.readLong();
-        final DiscountRule rule = readRule(in);
+        final DiscountRule rule = DiscountRule.read(in);
         return new CampaignDefinition(id, funder, bins, mccs, merchants, currency, startsAt, endsAt, minAmount, rule,
             in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
             OnReversal.values()[in.readByte()]);
-    }
-
-    private static void writeRule(final DataOutput out, final DiscountRule rule) throws IOException
-    {
-        if (rule instanceof DiscountRule.Fixed fixed)
-        {
-            out.writeByte(FIXED);
-            out.writeLong(fixed.amount());
-        }
-        else if (rule instanceof DiscountRule.Percent percent)
-        {
-            out.writeByte(PERCENT);
-            out.writeInt(percent.basisPoints());
-            out.writeLong(percent.cap());
-        }
-        else if (rule instanceof DiscountRule.RandomAmount random)
-        {
-            out.writeByte(RANDOM);
-            out.writeLong(random.min());
-            out.writeLong(random.max());
-        }
-        else
-        {
-            final DiscountRule.Tiered tiered = (DiscountRule.Tiered)rule;
-            out.writeByte(TIERED);
-            out.writeInt(tiered.tiers().size());
-            for (final DiscountRule.Tier tier : tiered.tiers())
-            {
-                out.writeLong(tier.minAmount());
-                out.writeLong(tier.amount());
-            }
-        }
-    }
-
-    private static DiscountRule readRule(final DataInput in) throws IOException
-    {
-        final int type = in.readByte();
-        switch (type)
-        {
-            case FIXED:
-                return new DiscountRule.Fixed(in.readLong());
-            case PERCENT:
-                return new DiscountRule.Percent(in.readInt(), in.readLong());
-            case RANDOM:
-                return new DiscountRule.RandomAmount(in.readLong(), in.readLong());
-            case TIERED:
-                final int count = in.readInt();
-                final List<DiscountRule.Tier> tiers = new ArrayList<>(count);
-                for (int i = 0; i < count; i++)
-                {
-                    tiers.add(new DiscountRule.Tier(in.readLong(), in.readLong()));
-                }
-                return new DiscountRule.Tiered(tiers);
-            default:
-                throw new IllegalStateException("unknown discount type " + type);
-        }
     }
 
     private static void writeStrings(final DataOutput out, final List<String> strings) throws IOException

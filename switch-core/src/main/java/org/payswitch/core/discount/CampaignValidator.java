@@ -77,55 +77,12 @@ public final class CampaignValidator
         {
             return "minAmount: 0.." + Money.MAX_AMOUNT;
         }
-        final String rule = validateRule(definition.discount());
+        final String rule = definition.discount() == null ? "discount: required" : definition.discount().validate();
         if (rule != null)
         {
             return rule;
         }
         return validateLimits(definition);
-    }
-
-    private static String validateRule(final DiscountRule rule)
-    {
-        if (rule == null)
-        {
-            return "discount: required";
-        }
-        if (rule instanceof DiscountRule.Fixed fixed)
-        {
-            return isPositiveAmount(fixed.amount()) ? null : "discount.amount: positive";
-        }
-        if (rule instanceof DiscountRule.Percent percent)
-        {
-            if (percent.basisPoints() < 1 || percent.basisPoints() > 10_000)
-            {
-                return "discount.basisPoints: 1..10000";
-            }
-            return isPositiveAmount(percent.cap()) ? null : "discount.cap: positive";
-        }
-        if (rule instanceof DiscountRule.RandomAmount random)
-        {
-            if (!isPositiveAmount(random.min()))
-            {
-                return "discount.min: positive";
-            }
-            return random.max() >= random.min() && isPositiveAmount(random.max()) ? null :
-                "discount.max: at least min";
-        }
-        final DiscountRule.Tiered tiered = (DiscountRule.Tiered)rule;
-        if (tiered.tiers().isEmpty())
-        {
-            return "discount.tiers: at least one tier";
-        }
-        for (final DiscountRule.Tier tier : tiered.tiers())
-        {
-            if (tier.minAmount() < 0 || tier.minAmount() > Money.MAX_AMOUNT || !isPositiveAmount(tier.amount()))
-            {
-                return "discount.tiers: each has minAmount >= 0 and a positive amount";
-            }
-        }
-        final long distinct = tiered.tiers().stream().mapToLong(DiscountRule.Tier::minAmount).distinct().count();
-        return distinct == tiered.tiers().size() ? null : "discount.tiers: minAmounts must differ";
     }
 
     private static String validateLimits(final CampaignDefinition definition)
@@ -164,10 +121,5 @@ public final class CampaignValidator
     private static boolean isLimit(final long value, final long max)
     {
         return value == CampaignDefinition.NO_LIMIT || (value >= 1 && value <= max);
-    }
-
-    private static boolean isPositiveAmount(final long amount)
-    {
-        return amount > 0 && amount <= Money.MAX_AMOUNT;
     }
 }

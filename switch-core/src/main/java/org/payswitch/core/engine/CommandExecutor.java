@@ -3,12 +3,23 @@ package org.payswitch.core.engine;
 import org.payswitch.core.domain.ResponseCode;
 
 /**
- * Executes a command on the engine, live or in replay: the one place both paths go through, so
- * they cannot differ. Adds the two commands the engine does not know, each done by a hook the
- * node supplies, so this layer depends on neither the demo data nor the snapshot files: loading
- * the demo data ({@link DemoLoader}) and taking a snapshot ({@link SnapshotTaker}: captured in
- * memory on the business thread, at an exact point of the command stream, then written beside
- * the ring; the ring waits only for the capture, measured in docs/journal.md).
+ * Executes a command on the engine, adding the two commands the engine does not know, each done
+ * by a hook the node supplies, so this layer depends on neither the demo data nor the snapshot
+ * files: loading the demo data ({@link DemoLoader}) and taking a snapshot ({@link SnapshotTaker}:
+ * captured in memory on the business thread, at an exact point of the command stream, then
+ * written beside the ring; the ring waits only for the capture, measured in docs/journal.md).
+ *
+ * <p>Live, stage 1 executes every command here (but those it sheds, 91, or refuses after a
+ * fail-stop, 96). Replay ({@link org.payswitch.core.journal.JournalReplayer}) does not run the
+ * journal through here whole: an authorization or sale journaled with a decision other than 96
+ * (nearly every record) is applied from that recorded decision by
+ * {@link SwitchEngine#applyRecorded}, in batches, without being decided again (no idempotency
+ * probe, no discount quote); a TAKE_SNAPSHOT record is only a marker and is never executed again
+ * (recovery starts after the newest snapshot's marker). Every other journaled command (cards,
+ * merchants, campaigns, captures, reversals, refunds, hold-expiry ticks, demo data, and any
+ * command answered 96) is executed here again, and the replayer stops recovery unless its
+ * decision (response code, transaction id, discount) matches the recorded one; a command
+ * answered 96 must fail again. Queries are not journaled, so they are never replayed.
  */
 public final class CommandExecutor implements CommandProcessor
 {

@@ -44,7 +44,7 @@ public final class OperatorCommands
             case GET_CAMPAIGNS -> getCampaigns(command, eventTime);
             case DISCOUNT_REPORT ->
             {
-                command.answer = discounts.settlement(eventTime);
+                command.funders = discounts.settlement(eventTime);
                 command.responseCode = ResponseCode.APPROVED;
             }
             default -> command.reject(ResponseCode.FORMAT_ERROR, "type: not an operator command");
@@ -53,7 +53,8 @@ public final class OperatorCommands
 
     private void upsertCard(final SwitchCommand command)
     {
-        if (!(command.payload instanceof CardDefinition definition))
+        final CardDefinition definition = command.cardDefinition;
+        if (definition == null)
         {
             command.reject(ResponseCode.FORMAT_ERROR, "card: definition required");
             return;
@@ -71,7 +72,8 @@ public final class OperatorCommands
 
     private void setCardStatus(final SwitchCommand command)
     {
-        if (!(command.payload instanceof CardStatus status))
+        final CardStatus status = command.cardStatus;
+        if (status == null)
         {
             command.reject(ResponseCode.FORMAT_ERROR, "status: ACTIVE, BLOCKED, LOST or STOLEN");
             return;
@@ -89,7 +91,8 @@ public final class OperatorCommands
 
     private void upsertMerchant(final SwitchCommand command)
     {
-        if (!(command.payload instanceof MerchantDefinition definition))
+        final MerchantDefinition definition = command.merchantDefinition;
+        if (definition == null)
         {
             command.reject(ResponseCode.FORMAT_ERROR, "merchant: definition required");
             return;
@@ -117,20 +120,21 @@ public final class OperatorCommands
 
     private void getCampaigns(final SwitchCommand command, final long eventTime)
     {
-        if (command.payload == null)
+        if (command.campaignId == null)
         {
-            command.answer = discounts.allFigures(eventTime);
+            command.campaigns = discounts.allFigures(eventTime);
             command.responseCode = ResponseCode.APPROVED;
             return;
         }
-        final CampaignFigures figures = discounts.figures(String.valueOf(command.payload), eventTime);
-        command.answer = figures;
+        final CampaignFigures figures = discounts.figures(command.campaignId, eventTime);
+        command.campaign = figures;
         command.responseCode = figures == null ? ResponseCode.UNABLE_TO_LOCATE_ORIGINAL : ResponseCode.APPROVED;
     }
 
     private void createCampaign(final SwitchCommand command, final long eventTime)
     {
-        if (!(command.payload instanceof CampaignDefinition definition))
+        final CampaignDefinition definition = command.campaignDefinition;
+        if (definition == null)
         {
             command.reject(ResponseCode.FORMAT_ERROR, "campaign: definition required");
             return;
@@ -142,19 +146,19 @@ public final class OperatorCommands
             return;
         }
         command.responseCode = ResponseCode.APPROVED;
-        command.answer = discounts.figures(definition.campaignId(), eventTime);
+        command.campaign = discounts.figures(definition.campaignId(), eventTime);
     }
 
     private void pauseCampaign(final SwitchCommand command, final long eventTime, final boolean paused)
     {
-        final String campaignId = String.valueOf(command.payload);
-        if (!discounts.setPaused(campaignId, paused))
+        final String campaignId = command.campaignId;
+        if (campaignId == null || !discounts.setPaused(campaignId, paused))
         {
             command.reject(ResponseCode.UNABLE_TO_LOCATE_ORIGINAL, "campaignId: no such campaign");
             return;
         }
         command.responseCode = ResponseCode.APPROVED;
-        command.answer = discounts.figures(campaignId, eventTime);
+        command.campaign = discounts.figures(campaignId, eventTime);
     }
 
     /** Why a card definition is invalid ("field: reason"), or null. */

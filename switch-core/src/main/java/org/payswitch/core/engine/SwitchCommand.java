@@ -1,7 +1,13 @@
 package org.payswitch.core.engine;
 
+import java.util.List;
+
+import org.payswitch.core.discount.CampaignDefinition;
+import org.payswitch.core.discount.CampaignFigures;
+import org.payswitch.core.discount.FunderSettlement;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.AsciiIdSet;
+import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.domain.ResponseCode;
 
 /**
@@ -10,7 +16,13 @@ import org.payswitch.core.domain.ResponseCode;
  * allocation and reused for every message (as exchange-core's OrderCommand).
  *
  * <p>Request fields are set by the publisher; {@link #responseCode}, {@link #transaction},
- * {@link #card}, {@link #error} and {@link #answer} are set by the engine.
+ * {@link #card}, {@link #error}, {@link #campaign}, {@link #campaigns} and {@link #funders} are set
+ * by the engine.
+ *
+ * <p>Operator commands carry their argument in the one typed field their {@link CommandType}
+ * reads ({@link #cardDefinition}, {@link #cardStatus}, {@link #merchantDefinition},
+ * {@link #campaignDefinition}, {@link #campaignId}); an authorization sets none of them, so the
+ * hot path stays primitive fields and flyweights, and allocates nothing.
  */
 public final class SwitchCommand
 {
@@ -53,8 +65,16 @@ public final class SwitchCommand
     /** Authorize and capture at once (a sale: JSON capture:true, ISO 0200). */
     public boolean capture;
     public final AsciiField refundId = new AsciiField(MAX_REFUND_ID_LENGTH);
-    /** The definition or argument of an operator command (card, merchant, campaign, id). */
-    public Object payload;
+    /** UPSERT_CARD: the card to create or replace; null for every other command. */
+    public CardDefinition cardDefinition;
+    /** SET_CARD_STATUS: the card's new status; null for every other command. */
+    public CardStatus cardStatus;
+    /** UPSERT_MERCHANT: the merchant to create or replace; null for every other command. */
+    public MerchantDefinition merchantDefinition;
+    /** CREATE_CAMPAIGN: the campaign to create; null for every other command. */
+    public CampaignDefinition campaignDefinition;
+    /** PAUSE_CAMPAIGN, RESUME_CAMPAIGN, GET_CAMPAIGNS: the campaign named; null names none (GET_CAMPAIGNS: all). */
+    public String campaignId;
     /**
      * The merchants the caller may see and act for (its API key's), or null when the caller is not
      * scoped. A transaction of another merchant is answered as unknown ({@link #outOfScope}).
@@ -82,8 +102,12 @@ public final class SwitchCommand
     public final CardView card = new CardView();
     /** Why an operator command was refused (names the field), or null. */
     public String error;
-    /** The answer of an operator query (campaigns, reports), or null. */
-    public Object answer;
+    /** One campaign's definition and figures: the answer of CREATE, PAUSE, RESUME and GET_CAMPAIGNS by id. */
+    public CampaignFigures campaign;
+    /** Every campaign's definition and figures, in creation order: answer of GET_CAMPAIGNS without an id. */
+    public List<CampaignFigures> campaigns;
+    /** The settlement report by funder: answer of DISCOUNT_REPORT. */
+    public List<FunderSettlement> funders;
     /**
      * Set by the engine when the named transaction belongs to a merchant outside
      * {@link #merchantScope}: answered 25 as if unknown, nothing executed, so nothing to journal.
@@ -107,7 +131,7 @@ public final class SwitchCommand
         mcc = NO_MCC;
         capture = false;
         refundId.clear();
-        payload = null;
+        clearPayload();
         merchantScope = null;
         recordedTruncation = 0;
         clearAnswer();
@@ -130,7 +154,11 @@ public final class SwitchCommand
         mcc = other.mcc;
         capture = other.capture;
         refundId.set(other.refundId);
-        payload = other.payload;
+        cardDefinition = other.cardDefinition;
+        cardStatus = other.cardStatus;
+        merchantDefinition = other.merchantDefinition;
+        campaignDefinition = other.campaignDefinition;
+        campaignId = other.campaignId;
         merchantScope = other.merchantScope;
     }
 
@@ -142,8 +170,26 @@ public final class SwitchCommand
         transaction.clear();
         card.clear();
         error = null;
-        answer = null;
+        campaign = null;
+        campaigns = null;
+        funders = null;
         outOfScope = false;
+    }
+
+    /** True when an operator argument is set, i.e. the journal has a payload to write for this command. */
+    public boolean hasPayload()
+    {
+        return cardDefinition != null || cardStatus != null || merchantDefinition != null ||
+            campaignDefinition != null || campaignId != null;
+    }
+
+    private void clearPayload()
+    {
+        cardDefinition = null;
+        cardStatus = null;
+        merchantDefinition = null;
+        campaignDefinition = null;
+        campaignId = null;
     }
 
     /** Sets the outcome of an operator command that was refused, naming what was wrong. */

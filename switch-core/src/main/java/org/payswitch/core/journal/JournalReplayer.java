@@ -151,7 +151,7 @@ public final class JournalReplayer implements JournalReader.RecordHandler
         {
             final byte[] payload = new byte[payloadLength];
             buffer.getBytes(offset + JournalRecord.payloadOffset(buffer, offset), payload);
-            command.payload = PayloadCodec.decode(payload, JournalRecord.version(buffer, offset), cards);
+            PayloadCodec.decode(payload, JournalRecord.version(buffer, offset), cards, command);
         }
         try
         {

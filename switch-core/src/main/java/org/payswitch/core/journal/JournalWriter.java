@@ -62,7 +62,7 @@ public final class JournalWriter implements Journal
     @Override
     public void append(final SwitchCommand command)
     {
-        final byte[] payload = command.payload == null ? NO_PAYLOAD : PayloadCodec.encode(command.payload, cards);
+        final byte[] payload = command.hasPayload() ? PayloadCodec.encode(command, cards) : NO_PAYLOAD;
         final int length = checksum.seal(direct, record,
             JournalRecord.encode(command, record, 0, payload, payload.length, cards));
         if (appender == null)

@@ -15,6 +15,7 @@ import org.payswitch.core.discount.CampaignDefinition;
 import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.engine.CardDefinition;
 import org.payswitch.core.engine.MerchantDefinition;
+import org.payswitch.core.engine.SwitchCommand;
 
 /**
  * Binary form of operator payloads in journal records: a tag byte, then the fields in
@@ -36,18 +37,22 @@ public final class PayloadCodec
     {
     }
 
-    /** The payload's bytes, in the form of the current record version; card data sealed with {@code cards}. */
-    public static byte[] encode(final Object payload, final JournalCards cards)
+    /**
+     * The bytes of the command's operator argument (its one typed payload field that is set), in
+     * the form of the current record version; card data sealed with {@code cards}.
+     */
+    public static byte[] encode(final SwitchCommand command, final JournalCards cards)
     {
-        if (payload == null)
+        if (!command.hasPayload())
         {
             return new byte[0];
         }
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
         try (DataOutputStream out = new DataOutputStream(bytes))
         {
-            if (payload instanceof CardDefinition card)
+            if (command.cardDefinition != null)
             {
+                final CardDefinition card = command.cardDefinition;
                 out.writeByte(CARD);
                 final byte[] sealed = new byte[CardDataCipher.SEALED_LENGTH];
                 cards.seal(card.pan(), card.panLength(), card.expiry(), new UnsafeBuffer(sealed), 0);
@@ -58,32 +63,31 @@ public final class PayloadCodec
                 out.writeLong(card.perTransactionLimit());
                 out.writeLong(card.dailyLimit());
             }
-            else if (payload instanceof MerchantDefinition merchant)
+            else if (command.merchantDefinition != null)
             {
+                final MerchantDefinition merchant = command.merchantDefinition;
                 out.writeByte(MERCHANT);
                 out.writeUTF(merchant.merchantId());
                 out.writeUTF(merchant.name());
                 out.writeInt(merchant.mcc());
                 out.writeBoolean(merchant.enabled());
             }
-            else if (payload instanceof CampaignDefinition campaign)
+            else if (command.campaignDefinition != null)
             {
+                final CampaignDefinition campaign = command.campaignDefinition;
                 out.writeByte(CAMPAIGN);
                 CampaignCodec.write(out, campaign);
             }
-            else if (payload instanceof CardStatus status)
+            else if (command.cardStatus != null)
             {
+                final CardStatus status = command.cardStatus;
                 out.writeByte(CARD_STATUS);
                 out.writeByte(status.ordinal());
             }
-            else if (payload instanceof String text)
-            {
-                out.writeByte(TEXT);
-                out.writeUTF(text);
-            }
             else
             {
-                throw new IllegalArgumentException("no journal form for " + payload.getClass().getName());
+                out.writeByte(TEXT);
+                out.writeUTF(command.campaignId);
             }
         }
         catch (final IOException e)
@@ -94,28 +98,33 @@ public final class PayloadCodec
     }
 
     /**
-     * The payload encoded in {@code bytes} by a record of {@code version}, or null for none; a
-     * card's sealed data opened with {@code cards}.
+     * Sets the command's payload field from {@code bytes} as a record of {@code version} encoded
+     * it (none for no bytes); a card's sealed data opened with {@code cards}.
      */
-    public static Object decode(final byte[] bytes, final int version, final JournalCards cards)
+    public static void decode(
+        final byte[] bytes, final int version, final JournalCards cards, final SwitchCommand command)
     {
         if (bytes.length == 0)
         {
-            return null;
+            return;
         }
         try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes)))
         {
             final int tag = in.readByte();
-            return switch (tag)
+            switch (tag)
             {
-                case CARD -> version < JournalRecord.VERSION ? readCardInClear(in) : readSealedCard(in, cards);
-                case MERCHANT -> new MerchantDefinition(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
-                case CAMPAIGN -> CampaignCodec.read(in);
-                case CARD_STATUS -> CardStatus.fromOrdinal(in.readByte());
-                case TEXT -> in.readUTF();
-                case NONE -> null;
+                case CARD -> command.cardDefinition =
+                    version < JournalRecord.VERSION ? readCardInClear(in) : readSealedCard(in, cards);
+                case MERCHANT -> command.merchantDefinition =
+                    new MerchantDefinition(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
+                case CAMPAIGN -> command.campaignDefinition = CampaignCodec.read(in);
+                case CARD_STATUS -> command.cardStatus = CardStatus.fromOrdinal(in.readByte());
+                case TEXT -> command.campaignId = in.readUTF();
+                case NONE ->
+                {
+                }
                 default -> throw new IllegalStateException("unknown payload tag " + tag);
-            };
+            }
         }
         catch (final IOException e)
         {

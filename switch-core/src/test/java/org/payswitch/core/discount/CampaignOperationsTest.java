@@ -92,7 +92,7 @@ class CampaignOperationsTest
 
         assertThat(answer.responseCode).isEqualTo(ResponseCode.FORMAT_ERROR);
         assertThat(answer.error).startsWith(field + ":");
-        assertThat(answer.answer).isNull();
+        assertThat(answer.campaign).isNull();
         assertThat(fx.engine.stateHash()).isEqualTo(hash);
         assertThat(fx.engine.discounts().count()).isEqualTo(1);
     }
@@ -116,7 +116,7 @@ class CampaignOperationsTest
     void shouldRefuseACommandWithoutDefinition()
     {
         final SwitchCommand create = fx.command(CommandType.CREATE_CAMPAIGN);
-        create.payload = "not a campaign";
+        create.campaignId = "not a campaign";
 
         assertThat(fx.run(create).responseCode).isEqualTo(ResponseCode.FORMAT_ERROR);
         assertThat(create.error).startsWith("campaign:");
@@ -162,7 +162,7 @@ class CampaignOperationsTest
         final SwitchCommand answer = fx.campaign(campaign("NEW").build());
 
         assertThat(answer.responseCode).isEqualTo(ResponseCode.APPROVED);
-        final CampaignFigures figures = (CampaignFigures)answer.answer;
+        final CampaignFigures figures = answer.campaign;
         assertThat(figures.definition().campaignId()).isEqualTo("NEW");
         assertThat(figures.status()).isEqualTo(CampaignStatus.ACTIVE);
         assertThat(figures.redemptions()).isZero();
@@ -264,14 +264,13 @@ class CampaignOperationsTest
         fx.campaign(campaign("M").build());
 
         final SwitchCommand all = fx.command(CommandType.GET_CAMPAIGNS);
-        @SuppressWarnings("unchecked")
-        final List<CampaignFigures> figures = (List<CampaignFigures>)fx.run(all).answer;
+        final List<CampaignFigures> figures = fx.run(all).campaigns;
         assertThat(figures).extracting(f -> f.definition().campaignId()).containsExactly("Z", "A", "M");
 
         final SwitchCommand unknown = fx.command(CommandType.GET_CAMPAIGNS);
-        unknown.payload = "NOPE";
+        unknown.campaignId = "NOPE";
         assertThat(fx.run(unknown).responseCode).isEqualTo(ResponseCode.UNABLE_TO_LOCATE_ORIGINAL);
-        assertThat(unknown.answer).isNull();
+        assertThat(unknown.campaign).isNull();
     }
 
     @Test
@@ -293,8 +292,7 @@ class CampaignOperationsTest
 
         final SwitchCommand report = fx.command(CommandType.DISCOUNT_REPORT);
         assertThat(fx.run(report).responseCode).isEqualTo(ResponseCode.APPROVED);
-        @SuppressWarnings("unchecked")
-        final List<FunderSettlement> funders = (List<FunderSettlement>)report.answer;
+        final List<FunderSettlement> funders = report.funders;
 
         assertThat(funders).extracting(FunderSettlement::funder).containsExactly("Bank A", "Bank B", "Bank C");
         final FunderSettlement bankA = funders.get(0);

@@ -298,8 +298,7 @@ class DiscountEngineTest
         fx.reverse(id);
 
         final SwitchCommand report = fx.command(org.payswitch.core.engine.CommandType.DISCOUNT_REPORT);
-        @SuppressWarnings("unchecked")
-        final List<FunderSettlement> funders = (List<FunderSettlement>)fx.run(report).answer;
+        final List<FunderSettlement> funders = fx.run(report).funders;
 
         assertThat(funders).extracting(FunderSettlement::funder).containsExactly("Bank A", "Bank B");
         assertThat(funders.get(0).grossDiscount()).isEqualTo(2_000);

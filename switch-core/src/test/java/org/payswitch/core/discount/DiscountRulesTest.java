@@ -150,7 +150,7 @@ class DiscountRulesTest
         command.reset();
         command.type = CommandType.CREATE_CAMPAIGN;
         command.timestamp = start;
-        command.payload = campaign("RED").bins("436742").minAmount(1_000)
+        command.campaignDefinition = campaign("RED").bins("436742").minAmount(1_000)
             .rule(new DiscountRule.RandomAmount(100, 888)).build();
         engine.execute(command);
         assertThat(command.responseCode).isEqualTo(ResponseCode.APPROVED);

@@ -35,7 +35,7 @@ class PeakScenarioTest
         command.reset();
         command.type = CommandType.CREATE_CAMPAIGN;
         command.timestamp = midnight;
-        command.payload = campaign("PEAK").perCard(1).budget(REDEMPTIONS * DISCOUNT).build();
+        command.campaignDefinition = campaign("PEAK").perCard(1).budget(REDEMPTIONS * DISCOUNT).build();
         engine.execute(command);
         assertThat(command.responseCode).isEqualTo(ResponseCode.APPROVED);
 

@@ -255,7 +255,7 @@ class CardDataAtRestTest
                 command.reset();
                 command.type = CommandType.UPSERT_CARD;
                 command.timestamp = RandomWorkload.START + i;
-                command.payload = card;
+                command.cardDefinition = card;
                 apply(executor, writer, old, command);
                 assertThat(command.responseCode).as(command.error).isEqualTo(ResponseCode.APPROVED);
             }
@@ -277,7 +277,7 @@ class CardDataAtRestTest
                     command.timestamp = live.eventTime();
                     command.pan = card.pan();
                     command.panLength = card.panLength();
-                    command.payload = i % 1000 == 250 ? CardStatus.BLOCKED : CardStatus.ACTIVE;
+                    command.cardStatus = i % 1000 == 250 ? CardStatus.BLOCKED : CardStatus.ACTIVE;
                     apply(executor, writer, old, command);
                 }
                 authorization(command, 351, i);

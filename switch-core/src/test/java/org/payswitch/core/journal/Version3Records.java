@@ -39,7 +39,7 @@ final class Version3Records implements AutoCloseable
     /** Appends the command's request and decision as a version 3 record, or 2 ({@code checksum} false). */
     void append(final SwitchCommand command, final boolean checksum)
     {
-        final byte[] payload = payload(command.payload);
+        final byte[] payload = payload(command);
         final ByteOrder le = ByteOrder.LITTLE_ENDIAN;
         record.setMemory(0, JournalRecord.FIXED_LENGTH, (byte)0);
         record.putByte(0, checksum ? JournalRecord.VERSION_IN_CLEAR : JournalRecord.VERSION_WITHOUT_CHECKSUM);
@@ -79,11 +79,12 @@ final class Version3Records implements AutoCloseable
         }
     }
 
-    private static byte[] payload(final Object payload)
+    private static byte[] payload(final SwitchCommand command)
     {
-        if (!(payload instanceof CardDefinition card))
+        final CardDefinition card = command.cardDefinition;
+        if (card == null)
         {
-            return PayloadCodec.encode(payload, null);
+            return PayloadCodec.encode(command, null);
         }
         final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (DataOutputStream out = new DataOutputStream(bytes))

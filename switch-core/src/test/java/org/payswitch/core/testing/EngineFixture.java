@@ -48,7 +48,7 @@ public final class EngineFixture
                 command.reset();
                 command.type = CommandType.CREATE_CAMPAIGN;
                 command.timestamp = now;
-                command.payload = campaign;
+                command.campaignDefinition = campaign;
                 engine.execute(command);
             }
         }
@@ -182,7 +182,7 @@ public final class EngineFixture
         final SwitchCommand change = lifecycle(CommandType.SET_CARD_STATUS, 0);
         change.pan = DemoData.pan(card);
         change.panLength = 16;
-        change.payload = status;
+        change.cardStatus = status;
         return run(change);
     }
 
@@ -190,7 +190,7 @@ public final class EngineFixture
     public SwitchCommand card(final CardDefinition definition)
     {
         final SwitchCommand upsert = lifecycle(CommandType.UPSERT_CARD, 0);
-        upsert.payload = definition;
+        upsert.cardDefinition = definition;
         return run(upsert);
     }
 
@@ -213,7 +213,7 @@ public final class EngineFixture
     public SwitchCommand campaign(final CampaignDefinition definition)
     {
         final SwitchCommand create = lifecycle(CommandType.CREATE_CAMPAIGN, 0);
-        create.payload = definition;
+        create.campaignDefinition = definition;
         return run(create);
     }
 
@@ -221,7 +221,7 @@ public final class EngineFixture
     public SwitchCommand pause(final String campaignId, final boolean paused)
     {
         final SwitchCommand command = lifecycle(paused ? CommandType.PAUSE_CAMPAIGN : CommandType.RESUME_CAMPAIGN, 0);
-        command.payload = campaignId;
+        command.campaignId = campaignId;
         return run(command);
     }
 
@@ -229,15 +229,15 @@ public final class EngineFixture
     public CampaignFigures figures(final String campaignId)
     {
         final SwitchCommand get = lifecycle(CommandType.GET_CAMPAIGNS, 0);
-        get.payload = campaignId;
-        return (CampaignFigures)run(get).answer;
+        get.campaignId = campaignId;
+        return run(get).campaign;
     }
 
     /** Creates or replaces a merchant. */
     public SwitchCommand merchant(final String merchantId, final boolean enabled)
     {
         final SwitchCommand upsert = lifecycle(CommandType.UPSERT_MERCHANT, 0);
-        upsert.payload = new MerchantDefinition(merchantId, "Merchant " + merchantId, 5651, enabled);
+        upsert.merchantDefinition = new MerchantDefinition(merchantId, "Merchant " + merchantId, 5651, enabled);
         return run(upsert);
     }
 

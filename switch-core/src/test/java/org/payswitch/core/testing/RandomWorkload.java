@@ -48,14 +48,14 @@ public final class RandomWorkload
         if (n < MERCHANTS)
         {
             command.type = CommandType.UPSERT_MERCHANT;
-            command.payload = new MerchantDefinition(DemoData.merchantId(n), "Merchant " + n, DemoData.MCCS[n % 5], true);
+            command.merchantDefinition = new MerchantDefinition(DemoData.merchantId(n), "Merchant " + n, DemoData.MCCS[n % 5], true);
             return;
         }
         if (n < MERCHANTS + CARDS)
         {
             command.type = CommandType.UPSERT_CARD;
             final int i = n - MERCHANTS;
-            command.payload = new CardDefinition(DemoData.pan(i), 16, DemoData.EXPIRY, CardStatus.ACTIVE, DemoData.CNY,
+            command.cardDefinition = new CardDefinition(DemoData.pan(i), 16, DemoData.EXPIRY, CardStatus.ACTIVE, DemoData.CNY,
                 i % 10 == 0 ? 50_000 : DemoData.CREDIT_LIMIT, i % 7 == 0 ? 30_000 : Money.NO_LIMIT,
                 i % 11 == 0 ? 100_000 : Money.NO_LIMIT);
             return;
@@ -63,7 +63,7 @@ public final class RandomWorkload
         if (n < MERCHANTS + CARDS + 4)
         {
             command.type = CommandType.CREATE_CAMPAIGN;
-            command.payload = campaign(n - MERCHANTS - CARDS);
+            command.campaignDefinition = campaign(n - MERCHANTS - CARDS);
             return;
         }
         final int roll = random.nextInt(1000);
@@ -110,12 +110,12 @@ public final class RandomWorkload
             command.type = CommandType.SET_CARD_STATUS;
             command.pan = DemoData.pan(random.nextInt(CARDS));
             command.panLength = 16;
-            command.payload = CardStatus.values()[random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(3)];
+            command.cardStatus = CardStatus.values()[random.nextInt(100) < 80 ? 0 : 1 + random.nextInt(3)];
         }
         else if (roll < 975)
         {
             command.type = random.nextBoolean() ? CommandType.PAUSE_CAMPAIGN : CommandType.RESUME_CAMPAIGN;
-            command.payload = "C" + random.nextInt(4);
+            command.campaignId = "C" + random.nextInt(4);
         }
         else
         {
