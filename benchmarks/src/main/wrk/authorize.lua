@@ -1,10 +1,10 @@
--- wrk script: POST /v1/authorizations (API.md section 3) with a new order id on every request,
+-- wrk script: POST /v1/authorizations (docs/api.md section 3) with a new order id on every request,
 -- so it measures new authorizations against the real switch (never idempotent retries) and
 -- works the same against the bare HttpAnswerServer.
 --
 --   wrk -t1 -c64 -d5s -s benchmarks/src/main/wrk/authorize.lua http://127.0.0.1:8080/v1/authorizations
 --
--- Cards: demo cards of BIN 518888 (API.md section 5: card i = BIN + i as 9 digits + Luhn check
+-- Cards: demo cards of BIN 518888 (docs/api.md section 5: card i = BIN + i as 9 digits + Luhn check
 -- digit, BIN 518888 for i % 4 == 3), which no demo campaign covers, so no discount quota runs
 -- out during a run: 5188880000000032, 5188880000000073, 5188880000000115, ... The script computes
 -- CARDS of them. Amounts 10.00-19.99 CNY: each card's 50 000.00 credit line holds 2 500 or more

@@ -28,7 +28,7 @@ import org.payswitch.core.engine.SwitchEngine;
 
 /**
  * Authorizations per second on one thread, in-process, on the engine alone (no ring, no journal,
- * no codec): 1 000 000 demo cards (API.md section 5), 1 000 merchants.
+ * no codec): 1 000 000 demo cards (docs/api.md section 5), 1 000 merchants.
  * <ul>
  *   <li>{@code plain}: new authorizations on the 250 000 cards of BIN 518888, which no campaign
  *       covers: the authorization engine only;</li>
@@ -51,7 +51,7 @@ import org.payswitch.core.engine.SwitchEngine;
  * queue); {@code retry} stores nothing and shows the garbage of the path itself.
  * Order ids are 12 digits written into a reused buffer: the benchmark allocates nothing per
  * operation.
- * <p>The benchmark checks its own answers after each iteration (DESIGN.md, 10): every
+ * <p>The benchmark checks its own answers after each iteration: every
  * authorization approved; discounted exactly when the workload says so; the transaction count
  * what the workload implies. A wrong answer fails the run.
  */

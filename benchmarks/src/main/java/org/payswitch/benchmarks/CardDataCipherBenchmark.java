@@ -30,7 +30,7 @@ import org.payswitch.core.crypto.KeyEncryptionKeys;
  * would carry (what the journal stage would do per authorization); {@code open} decrypts and
  * verifies such a field (what recovery would do per record). Keys as the switch makes them: a
  * key-encryption key file and a data key ring in a temporary folder, deleted after the trial.
- * <p>Checks its answers after each iteration (DESIGN.md, 10): every opened field gave back the
+ * <p>Checks its answers after each iteration: every opened field gave back the
  * card that was sealed, and sealing wrote a field that opens to it.
  */
 @State(Scope.Thread)

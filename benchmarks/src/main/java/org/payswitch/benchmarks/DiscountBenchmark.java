@@ -34,7 +34,7 @@ import org.payswitch.core.domain.AsciiField;
  * redemption count, the card's counter). The authorization around it is in
  * {@link AuthorizeBenchmark} ({@code discounted}).
  *
- * <p>Checks its answers after each iteration (DESIGN.md, 10): every quote found a discount, never
+ * <p>Checks its answers after each iteration: every quote found a discount, never
  * more than the amount minus one minor unit; every redemption counted.
  */
 @State(Scope.Thread)

@@ -15,7 +15,7 @@ import org.payswitch.core.engine.SwitchEngine;
 /**
  * Measures what the engine costs in time and heap:
  * <ul>
- *   <li>loading 1 000 000 demo cards (API.md section 5): time and retained heap;</li>
+ *   <li>loading 1 000 000 demo cards (docs/api.md section 5): time and retained heap;</li>
  *   <li>the resident heap of one transaction, after 1 000 000 and after 5 000 000 authorizations
  *       (order ids of 12 characters, as an ISO 8583 RRN).</li>
  * </ul>

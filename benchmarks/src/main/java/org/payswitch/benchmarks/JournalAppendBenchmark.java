@@ -37,7 +37,7 @@ import org.payswitch.core.journal.JournalWriter;
  * ({@code journal-sync=false}, the switch's default), as the journal stage does for every
  * request. Each iteration writes into a new journal in a temporary folder, deleted after it, so
  * the disk holds one iteration's records at a time (about 200 bytes each).
- * <p>Checks its answers after each iteration (DESIGN.md, 10): the writer counted one record per
+ * <p>Checks its answers after each iteration: the writer counted one record per
  * operation, the queue on disk holds exactly that many, and its last record reads back as the
  * authorization written (type, card, amount, order id, decision).
  */

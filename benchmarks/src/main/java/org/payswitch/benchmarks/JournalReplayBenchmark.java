@@ -41,7 +41,7 @@ import org.payswitch.core.snapshot.SnapshotStore;
  * real switch, built in the invocation's setup because loading cards is not replay
  * ({@link FootprintProbe} times it). The journal's files are in the page cache after setup, so
  * this is replay from memory, not from a cold disk.
- * <p>Checks its answers after each invocation (DESIGN.md, 10): every record replayed, the engine
+ * <p>Checks its answers after each invocation: every record replayed, the engine
  * holds one transaction per record, and its state hash equals the live engine's.
  */
 @State(Scope.Thread)

@@ -19,7 +19,7 @@ import org.payswitch.gateway.json.JsonTree;
 
 /**
  * The Singles' Day profile's hot campaign, created through the switch's operator API
- * ({@code POST /v1/campaigns}, API.md section 3) before the run: a FIXED discount bigger than the
+ * ({@code POST /v1/campaigns}, docs/api.md section 3) before the run: a FIXED discount bigger than the
  * demo campaign's 10.00 on the hot BIN, on every merchant, no per-card limit, active from an hour
  * ago for a day, with a small budget sized by the caller so that it runs out around the middle of
  * the run; its id is unique to the run. After the run its live figures ({@code GET

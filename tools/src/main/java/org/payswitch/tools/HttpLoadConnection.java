@@ -13,7 +13,7 @@ import org.payswitch.gateway.json.JsonWriter;
 import static java.nio.charset.StandardCharsets.US_ASCII;
 
 /**
- * HTTP/JSON (API.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
+ * HTTP/JSON (docs/api.md section 3): {@code POST /v1/authorizations} on a keep-alive HTTP/1.1
  * connection, the body written with the gateway's own {@link JsonWriter}. HTTP answers in order,
  * so answers are matched first in, first out; with a window above 1 the requests are pipelined
  * (the switch reads the next one when it has answered the last). The response code is read from

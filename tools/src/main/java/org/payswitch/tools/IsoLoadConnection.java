@@ -10,7 +10,7 @@ import org.payswitch.gateway.iso.IsoMessage;
 import org.payswitch.gateway.iso.IsoWriter;
 
 /**
- * ISO 8583 over TCP (API.md section 4): 0100 authorizations, framed by a 2-byte length,
+ * ISO 8583 over TCP (docs/api.md section 4): 0100 authorizations, framed by a 2-byte length,
  * answers matched by DE 11 (STAN), so several may be in flight on one connection in any order.
  * Reads only DE 11 and DE 39 of an answer, and DE 54 when present (the instant discount), so it
  * also runs against a bare echo that answers with DE 11, 37, 41 and 39 alone.

@@ -7,7 +7,7 @@ import org.payswitch.core.demo.DemoData;
 
 /**
  * The authorizations one connection of the load generator sends: random demo cards and
- * merchants (API.md section 5, so a switch started with its demo data approves them), amounts
+ * merchants (docs/api.md section 5, so a switch started with its demo data approves them), amounts
  * of 10.00-200.00 CNY, and a retrieval reference number (DE 37, the order reference) unique to
  * the run, the connection and the request, so every request is a new authorization and never an
  * idempotent retry. With a hot share, that percentage of the requests goes to demo cards of the

@@ -20,7 +20,7 @@ import io.netty.handler.codec.http.HttpVersion;
 
 /**
  * Answers every POST with the same JSON body, the size of the switch's answer to an
- * authorization (API.md section 3's example answer), with the headers the switch sends
+ * authorization (docs/api.md section 3's example answer), with the headers the switch sends
  * ({@code Content-Type: application/json}, {@code Connection}, {@code Content-Length}); anything
  * else gets 405 and no body. On the event loop, writes per request and flushes once per read
  * (Netty's own pattern for a server with nothing to wait for). Stateless: one shared instance.
@@ -28,7 +28,7 @@ import io.netty.handler.codec.http.HttpVersion;
 @ChannelHandler.Sharable
 final class FixedAnswerHandler extends SimpleChannelInboundHandler<FullHttpRequest>
 {
-    /** API.md section 3's example answer, with a transaction id of 8 digits (the ten-millionth transaction). */
+    /** docs/api.md section 3's example answer, with a transaction id of 8 digits (the ten-millionth transaction). */
     static final String ANSWER = "{\"transactionId\":\"10000000\",\"status\":\"AUTHORIZED\",\"responseCode\":\"00\"," +
         "\"authCode\":\"A1B2C3\",\"amount\":12000,\"discount\":1000,\"chargedAmount\":11000," +
         "\"campaignId\":\"SINGLES-DAY-BOCOM\",\"currency\":\"CNY\",\"maskedPan\":\"622260******0006\"}";

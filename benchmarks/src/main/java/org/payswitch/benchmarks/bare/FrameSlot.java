@@ -6,7 +6,7 @@ import io.netty.buffer.ByteBuf;
 /**
  * A preallocated ring slot of {@link IsoEchoServer}: a copy of one request frame in a fixed
  * array, and the connection to answer. Filled by {@link #COPY}, a static translator that
- * captures nothing (DESIGN.md, 1).
+ * captures nothing.
  */
 final class FrameSlot
 {

@@ -3,7 +3,7 @@ package org.payswitch.benchmarks.bare;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Builds the bare limit's answer to an ISO 8583:1987 binary request (API.md section 4, packed as
+ * Builds the bare limit's answer to an ISO 8583:1987 binary request (docs/api.md section 4, packed as
  * jPOS's {@code ISO87BPackager} packs it) without decoding it: MTI + 10, the request's bitmap with
  * bit 39 set, every field echoed byte for byte as received, and DE 39 = "00" inserted at its place.
  * Finding that place means walking the fields before 39, whose sizes follow from their ISO87B
@@ -14,7 +14,7 @@ import io.netty.buffer.ByteBuf;
  */
 final class IsoEchoAnswer
 {
-    /** Largest message (API.md section 4). */
+    /** Largest message (docs/api.md section 4). */
     static final int MAX_LENGTH = 4096;
 
     private static final int NUMERIC = 1;

@@ -25,7 +25,7 @@ import picocli.CommandLine.Option;
 /**
  * The bare limit of the switch's ISO 8583 path: the same transport with no business logic. Netty
  * (native epoll when available, as the switch's {@code Transports}, opened by {@link BareListener}),
- * one boss and by default one I/O event loop, the switch's framing (API.md section 4: a 2-byte
+ * one boss and by default one I/O event loop, the switch's framing (docs/api.md section 4: a 2-byte
  * big-endian length, at most 4 096 bytes); each frame is copied into a slot of a multi-producer Disruptor ring
  * ({@code tryPublishEvent}; a full ring drops the frame and counts it); one consumer thread
  * journals the request bytes to a Chronicle Queue and answers it (0110/0210: the request echoed

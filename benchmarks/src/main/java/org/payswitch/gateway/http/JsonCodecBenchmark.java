@@ -33,12 +33,12 @@ import org.payswitch.core.engine.TransactionView;
  * ({@link AuthorizationParser}); {@code encode} writes the answer of a decided authorization
  * ({@link HttpAnswers}, kind AUTHORIZATION) into a reused buffer; {@code decodeEncode} does both,
  * the codec's whole share of one request. 1 024 bodies in direct buffers, in turn, shaped as
- * API.md section 3's example (16-character order id, mcc, capture false) on demo cards 0..1023
+ * docs/api.md section 3's example (16-character order id, mcc, capture false) on demo cards 0..1023
  * of all four BINs, 120.00-130.23 CNY; their answers were decided by an engine with the demo data
  * in setup, so three in four carry a demo campaign's discount and its id (answers of 185-220 bytes).
  * Netty's allocation of the answer's buffer and the HTTP headers are not included.
  * <p>The benchmark lives in the gateway's package because the parser and the answer writer are
- * package-private there (benchmarks/README.md). It checks its own answers (DESIGN.md, 10): every
+ * package-private there (benchmarks/README.md). It checks its own answers: every
  * parse succeeds and a checksum of the parsed fields over all operations matches the bodies';
  * the answers' lengths add up to those expected, and after each iteration the last answer
  * written equals, byte for byte, an answer built here from the decision's fields.
@@ -195,7 +195,7 @@ public class JsonCodecBenchmark extends SwitchFork
         return amount + 31 * pan + panLength + 37L * orderIdLength + 41L * merchantIdLength + expiry + currency + mcc;
     }
 
-    /** The answer API.md section 3 describes, built from the decision's fields without the gateway's writer. */
+    /** The answer docs/api.md section 3 describes, built from the decision's fields without the gateway's writer. */
     private static byte[] expectedAnswer(final TransactionView t, final String pan)
     {
         final StringBuilder s = new StringBuilder(256)

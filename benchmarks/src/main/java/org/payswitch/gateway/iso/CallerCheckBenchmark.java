@@ -33,7 +33,7 @@ import org.payswitch.gateway.auth.CheckoutGuard;
  * What proving a caller costs per request, on one thread: {@code apiKey} is a checkout call's
  * check ({@link CheckoutGuard#admit}: SHA-256 of a 47-character key, map lookup, constant-time
  * compare); {@code isoMac} the check of an ISO 8583 0100's MAC ({@link IsoMac}: HMAC-SHA256 over
- * a 0100 of the load generator's fields). Checks its answers after each iteration (DESIGN.md, 10): every call admitted,
+ * a 0100 of the load generator's fields). Checks its answers after each iteration: every call admitted,
  * every MAC verified.
  */
 @State(Scope.Thread)

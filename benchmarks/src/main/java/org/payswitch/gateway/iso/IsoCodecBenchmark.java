@@ -27,7 +27,7 @@ import org.payswitch.core.engine.SwitchCommand;
  * DE 6, 38, 39 and a DE 54 discount entry); {@code decodeAndEncode} both. Lives in the gateway's
  * package (the codec is package-private there) but in the benchmarks module.
  *
- * <p>Checks its answers after each iteration (DESIGN.md, 10): the decoded command carries the
+ * <p>Checks its answers after each iteration: the decoded command carries the
  * request's PAN, amount, merchant and order id; the encoded answer decodes back with DE 39 = 00,
  * the charged amount in DE 6 and DE 11 echoed.
  */
