@@ -18,7 +18,10 @@ final class IsoAnswers
     private static final int[] ECHOED_AFTER_39 = {41, 42};
 
     private final IsoWriter writer = new IsoWriter();
-    private final byte[] additionalAmount = new byte[20];
+    /** One DE 54 additional amount: account type 2, amount type 2, currency 3, sign 1, amount 12. */
+    private static final int ADDITIONAL_AMOUNT_LENGTH = 20;
+
+    private final byte[] additionalAmount = new byte[ADDITIONAL_AMOUNT_LENGTH];
 
     /** The answer to a request the engine decided (or refused with 91), from the fields it echoes. */
     void answer(final IsoEcho request, final SwitchCommand command, final ByteBuf out)
@@ -90,7 +93,7 @@ final class IsoAnswers
         entry[6] = (byte)('0' + currency % 10);
         entry[7] = 'C';
         long rest = discount;
-        for (int i = 19; i >= 8; i--)
+        for (int i = ADDITIONAL_AMOUNT_LENGTH - 1; i >= 8; i--)
         {
             entry[i] = (byte)('0' + rest % 10);
             rest /= 10;

@@ -24,12 +24,14 @@ public final class IsoMessage
     public static final int UNREADABLE = 2;
 
     private static final int NO_FIELD = -1;
+    /** Per-field tables are indexed by field number, 1..128 (0 unused). */
+    private static final int FIELD_SLOTS = 129;
 
     private final byte[] raw = new byte[MAX_LENGTH];
-    private final int[] start = new int[129];
-    private final int[] valueStart = new int[129];
-    private final int[] end = new int[129];
-    private final int[] size = new int[129];
+    private final int[] start = new int[FIELD_SLOTS];
+    private final int[] valueStart = new int[FIELD_SLOTS];
+    private final int[] end = new int[FIELD_SLOTS];
+    private final int[] size = new int[FIELD_SLOTS];
     private int length;
     private int mti;
     private boolean mtiRead;

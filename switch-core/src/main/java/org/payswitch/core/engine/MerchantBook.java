@@ -20,14 +20,19 @@ public final class MerchantBook implements Snapshottable
     /** Returned when an id has no merchant. */
     public static final int NOT_FOUND = -1;
 
-    private HashIndex index = new HashIndex(1024);
+    /** Slots of the id index at first; it grows as merchants are added. */
+    private static final int INITIAL_INDEX_SLOTS = 1024;
+    /** Merchants the columns hold at first; they double when full. */
+    private static final int INITIAL_MERCHANTS = 64;
+
+    private HashIndex index = new HashIndex(INITIAL_INDEX_SLOTS);
     private final IdMatcher matcher = new IdMatcher();
     private int count;
-    private byte[] ids = new byte[64 * MAX_ID_LENGTH];
-    private byte[] idLength = new byte[64];
-    private String[] names = new String[64];
-    private int[] mcc = new int[64];
-    private boolean[] enabled = new boolean[64];
+    private byte[] ids = new byte[INITIAL_MERCHANTS * MAX_ID_LENGTH];
+    private byte[] idLength = new byte[INITIAL_MERCHANTS];
+    private String[] names = new String[INITIAL_MERCHANTS];
+    private int[] mcc = new int[INITIAL_MERCHANTS];
+    private boolean[] enabled = new boolean[INITIAL_MERCHANTS];
 
     /** Number of merchants. */
     public int count()

@@ -20,12 +20,15 @@ public final class RefundLedger implements Snapshottable
     public static final int NOT_FOUND = -1;
 
     private final AsciiArena refundIds = new AsciiArena();
-    private HashIndex index = new HashIndex(1024);
+    /** Refunds the columns and the index hold at first; both grow when full. */
+    private static final int INITIAL_REFUNDS = 1024;
+
+    private HashIndex index = new HashIndex(INITIAL_REFUNDS);
     private final RefundMatcher matcher = new RefundMatcher();
     private int count;
-    private int[] transaction = new int[1024];
-    private int[] refundId = new int[1024];
-    private long[] amount = new long[1024];
+    private int[] transaction = new int[INITIAL_REFUNDS];
+    private int[] refundId = new int[INITIAL_REFUNDS];
+    private long[] amount = new long[INITIAL_REFUNDS];
 
     /** Number of refunds. */
     public int count()

@@ -25,9 +25,14 @@ public final class PipelineMetrics
     private final AtomicLong journalPosition = new AtomicLong(-1);
     private final AtomicLong shed = new AtomicLong();
     private final AtomicLong journalFailures = new AtomicLong();
+    /** Longest latency the histograms hold; a longer one is recorded as this. */
+    private static final long MAX_RECORDED_NANOS = TimeUnit.SECONDS.toNanos(60);
+    /** Significant decimal digits of the histograms: 0.1 % resolution. */
+    private static final int SIGNIFICANT_DIGITS = 3;
+
     /** Written by the reply stage only: a single-writer recorder costs no atomic per answer. */
-    private final SingleWriterRecorder latency = new SingleWriterRecorder(TimeUnit.SECONDS.toNanos(60), 3);
-    private final Histogram cumulativeLatency = new Histogram(TimeUnit.SECONDS.toNanos(60), 3);
+    private final SingleWriterRecorder latency = new SingleWriterRecorder(MAX_RECORDED_NANOS, SIGNIFICANT_DIGITS);
+    private final Histogram cumulativeLatency = new Histogram(MAX_RECORDED_NANOS, SIGNIFICANT_DIGITS);
 
     void countAnswer(final ResponseCode code)
     {
@@ -91,7 +96,7 @@ public final class PipelineMetrics
 
     void recordLatency(final long nanos)
     {
-        latency.recordValue(Math.min(Math.max(nanos, 0), TimeUnit.SECONDS.toNanos(60)));
+        latency.recordValue(Math.min(Math.max(nanos, 0), MAX_RECORDED_NANOS));
     }
 
     /** Answers given with {@code code} (91 refusals at the door are in {@link #refused()}). */

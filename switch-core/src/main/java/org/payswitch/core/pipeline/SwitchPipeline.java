@@ -42,6 +42,10 @@ public final class SwitchPipeline implements AutoCloseable
     /** Business logic, journal, reply: each counts itself started, on whichever thread it runs. */
     private static final int STAGES = 3;
     private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
+    /** Longest wait for the stage threads to run their loops at start. */
+    private static final long START_TIMEOUT_SECONDS = 10;
+    /** Longest wait for the ring to drain when closed without a timeout of the caller's. */
+    private static final long CLOSE_DRAIN_TIMEOUT_MILLIS = 30_000;
 
     /** Adapts a {@link SlotFiller} to the Disruptor's translator: one static instance, no allocation. */
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -117,7 +121,7 @@ public final class SwitchPipeline implements AutoCloseable
     {
         disruptor.start();
         started = true;
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
         while (metrics.stagesRunning() < STAGES)
         {
             if (System.nanoTime() > deadline)
@@ -231,7 +235,7 @@ public final class SwitchPipeline implements AutoCloseable
     @Override
     public void close()
     {
-        shutdown(30_000);
+        shutdown(CLOSE_DRAIN_TIMEOUT_MILLIS);
     }
 
     /** Names the stage threads: {@code switch-pipeline} when fused, one name per stage when staged. */
@@ -261,6 +265,10 @@ public final class SwitchPipeline implements AutoCloseable
     private static final class LastResortHandler implements ExceptionHandler<SwitchEvent>
     {
         private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
+    /** Longest wait for the stage threads to run their loops at start. */
+    private static final long START_TIMEOUT_SECONDS = 10;
+    /** Longest wait for the ring to drain when closed without a timeout of the caller's. */
+    private static final long CLOSE_DRAIN_TIMEOUT_MILLIS = 30_000;
         private final PipelineMetrics metrics;
 
         LastResortHandler(final PipelineMetrics metrics)

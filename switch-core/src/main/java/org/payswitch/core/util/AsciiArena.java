@@ -21,7 +21,10 @@ public final class AsciiArena implements Snapshottable
     private static final int MAX_STRING = 255;
     private static final int MAX_PAGES = 1 << (32 - PAGE_BITS);
 
-    private byte[][] pages = new byte[16][];
+    /** Page slots at first (the pages themselves are allocated as strings arrive); doubles when full. */
+    private static final int INITIAL_PAGE_SLOTS = 16;
+
+    private byte[][] pages = new byte[INITIAL_PAGE_SLOTS][];
     private int pageCount;
     private int position = PAGE_SIZE;
 
