@@ -80,7 +80,7 @@ public final class CampaignCodec
         out.writeLong(campaign.dailyBudget());
         out.writeLong(campaign.maxRedemptions());
         out.writeLong(campaign.dailyMaxRedemptions());
-        out.writeByte(campaign.onReversal().ordinal());
+        out.writeByte(campaign.onReversal().code());
     }
 
     /** Reads what {@link #write} wrote. */
@@ -103,7 +103,7 @@ public final class CampaignCodec
         final DiscountRule rule = readRule(in);
         return new CampaignDefinition(id, funder, bins, mccs, merchants, currency, startsAt, endsAt, minAmount, rule,
             in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-            OnReversal.values()[in.readByte()]);
+            OnReversal.fromCode(in.readByte()));
     }
 
     private static void writeRule(final DataOutput out, final DiscountRule rule) throws IOException

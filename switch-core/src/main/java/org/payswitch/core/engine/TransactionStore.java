@@ -24,7 +24,9 @@ import org.payswitch.core.util.Hashing;
  * just under 4 MiB), allocated as the store fills, so tens of millions of transactions never need
  * one huge array copied, and, being humongous objects under G1 with 4 MiB regions or smaller, the
  * pages are allocated in the old generation and never copied by young collections. Snapshots keep
- * the column layout of pages of 65 536 they always had.
+ * the column layout of pages of 65 536 they always had. Statuses and response codes are stored as
+ * their fixed codes, never ordinals (docs/journal.md, "Format codes"), and a restore refuses a code
+ * no constant has.
  *
  * <p>Resident cost, about 115-126 bytes per transaction: the 80-byte record, the order id in an
  * {@link AsciiArena} (its length + 1), a slot of the key index (8 bytes at 35-70 % load) and 4
@@ -61,7 +63,7 @@ public final class TransactionStore implements Snapshottable
     private static final int KEY = 7;
     /** card (0..31) | currency (32..47) | MCC (48..63). */
     private static final int CARD = 8;
-    /** PAN length (0..7) | flags (8..15) | status (16..23) | response code (24..31) | campaign (32..47). */
+    /** PAN length (0..7) | flags (8..15) | status code (16..23) | response code's stored code (24..31) | campaign (32..47). */
     private static final int CODES = 9;
 
     /** Transactions whose key-index slots are touched together when the index is rebuilt. */
@@ -206,8 +208,8 @@ public final class TransactionStore implements Snapshottable
         page[at + FINGERPRINT] = fingerprint;
         page[at + KEY] = (merchant & 0xFFFF_FFFFL) | (long)orderIds.append(orderId) << 32;
         page[at + CARD] = (card & 0xFFFF_FFFFL) | (currency & 0xFFFFL) << 32 | (long)mcc << 48;
-        page[at + CODES] = codes(panLength, flags, TransactionStatus.DECLINED.ordinal(),
-            ResponseCode.DO_NOT_HONOUR.ordinal(), NO_CAMPAIGN);
+        page[at + CODES] = codes(panLength, flags, TransactionStatus.DECLINED.code(),
+            ResponseCode.DO_NOT_HONOUR.storedCode(), NO_CAMPAIGN);
         count++;
         keyIndex.put(keyHash, txn);
         return txn;
@@ -302,12 +304,12 @@ public final class TransactionStore implements Snapshottable
 
     public TransactionStatus status(final int txn)
     {
-        return TransactionStatus.fromOrdinal((byte)(word(txn, CODES) >>> 16));
+        return TransactionStatus.fromCode((byte)(word(txn, CODES) >>> 16));
     }
 
     public ResponseCode responseCode(final int txn)
     {
-        return ResponseCode.fromOrdinal((byte)(word(txn, CODES) >>> 24));
+        return ResponseCode.fromStoredCode((byte)(word(txn, CODES) >>> 24));
     }
 
     /**
@@ -323,8 +325,8 @@ public final class TransactionStore implements Snapshottable
         final long cardWord = page[at + CARD];
         view.present = true;
         view.transactionId = idOf(txn);
-        view.status = TransactionStatus.fromOrdinal((byte)(codes >>> 16));
-        view.responseCode = ResponseCode.fromOrdinal((byte)(codes >>> 24));
+        view.status = TransactionStatus.fromCode((byte)(codes >>> 16));
+        view.responseCode = ResponseCode.fromStoredCode((byte)(codes >>> 24));
         view.amount = page[at + AMOUNT];
         view.discount = page[at + DISCOUNT];
         view.chargedAmount = view.amount - view.discount;
@@ -346,14 +348,14 @@ public final class TransactionStore implements Snapshottable
         final int at = (txn % PAGE_SIZE) * RECORD + CODES;
         page[at - CODES + DISCOUNT] = discount;
         page[at] = (page[at] & ~0x0000_FFFF_FFFF_0000L) |
-            ((status.ordinal() & 0xFFL) << 16) | ((code.ordinal() & 0xFFL) << 24) | ((campaign & 0xFFFFL) << 32);
+            ((status.code() & 0xFFL) << 16) | ((code.storedCode() & 0xFFL) << 24) | ((campaign & 0xFFFFL) << 32);
     }
 
     public void setStatus(final int txn, final TransactionStatus status)
     {
         final long[] page = pages[txn / PAGE_SIZE];
         final int at = (txn % PAGE_SIZE) * RECORD + CODES;
-        page[at] = (page[at] & ~(0xFFL << 16)) | ((status.ordinal() & 0xFFL) << 16);
+        page[at] = (page[at] & ~(0xFFL << 16)) | ((status.code() & 0xFFL) << 16);
     }
 
     public void setCaptured(final int txn, final long captured)
@@ -430,6 +432,7 @@ public final class TransactionStore implements Snapshottable
             columns.read(in, n);
             for (int i = 0; i < n; i++)
             {
+                columns.check(i, first + i);
                 columns.scatter(i, first + i);
             }
         }
@@ -543,6 +546,17 @@ public final class TransactionStore implements Snapshottable
             campaign[i] = (short)(codes >>> 32);
             status[i] = (byte)(codes >>> 16);
             responseCode[i] = (byte)(codes >>> 24);
+        }
+
+        /** Refuses a status or response code no constant has (a snapshot of a build with other codes). */
+        void check(final int i, final int txn)
+        {
+            if (TransactionStatus.fromCode(status[i]) == null || ResponseCode.fromStoredCode(responseCode[i]) == null)
+            {
+                throw new IllegalStateException("snapshot holds transaction " + idOf(txn) + " with status code " +
+                    (status[i] & 0xFF) + " and response code " + (responseCode[i] & 0xFF) +
+                    ": a code no constant of this switch has");
+            }
         }
 
         void scatter(final int i, final int txn)
