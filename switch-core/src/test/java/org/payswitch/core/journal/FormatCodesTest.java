@@ -1,11 +1,16 @@
 package org.payswitch.core.journal;
 
+import java.time.OffsetDateTime;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.IntFunction;
 import java.util.function.ToIntFunction;
 
 import org.junit.jupiter.api.Test;
+import org.payswitch.core.discount.CampaignCodec;
+import org.payswitch.core.discount.CampaignDefinition;
+import org.payswitch.core.discount.DiscountRule;
 import org.payswitch.core.discount.OnReversal;
 import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.domain.ResponseCode;
@@ -16,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The codes every persisted enum is written with (docs/journal.md, "Format codes"), pinned
- * constant by constant: journals and snapshots already on disk hold these bytes, so a code may
+ * constant by constant, and the kind byte {@link CampaignCodec} writes for each discount rule: journals and snapshots already on disk hold these bytes, so a code may
  * never change, a constant may not be added without a code of its own, and an unknown code reads
  * as none (null), never as another constant. The tables are written out literally on purpose.
  */
@@ -107,6 +112,44 @@ class FormatCodesTest
         pinned.put(OnReversal.CONSUME, 1);
 
         assertPinned(OnReversal.values(), pinned, OnReversal::code, OnReversal::fromCode);
+    }
+
+    @Test
+    void shouldKeepTheDiscountRuleKindCodes()
+    {
+        assertThat(ruleKind(new DiscountRule.Fixed(1_000), 8)).isEqualTo(0);
+        assertThat(ruleKind(new DiscountRule.Percent(500, 2_000), 4 + 8)).isEqualTo(1);
+        assertThat(ruleKind(new DiscountRule.RandomAmount(100, 888), 8 + 8)).isEqualTo(2);
+        assertThat(ruleKind(new DiscountRule.Tiered(List.of(new DiscountRule.Tier(10_000, 500))), 4 + 8 + 8))
+            .isEqualTo(3);
+    }
+
+    @Test
+    void shouldKeepTheOnReversalCodeAsTheCampaignDefinitionsLastByte()
+    {
+        final byte[] restore = CampaignCodec.toBytes(campaign(new DiscountRule.Fixed(1_000), OnReversal.RESTORE));
+        final byte[] consume = CampaignCodec.toBytes(campaign(new DiscountRule.Fixed(1_000), OnReversal.CONSUME));
+
+        assertThat(restore[restore.length - 1]).isEqualTo((byte)0);
+        assertThat(consume[consume.length - 1]).isEqualTo((byte)1);
+    }
+
+    /**
+     * The byte {@link CampaignCodec} writes before a rule's {@code ruleBytes} fields, which are
+     * followed by seven limits (longs) and the on-reversal byte.
+     */
+    private static int ruleKind(final DiscountRule rule, final int ruleBytes)
+    {
+        final byte[] bytes = CampaignCodec.toBytes(campaign(rule, OnReversal.RESTORE));
+        return bytes[bytes.length - 1 - 7 * Long.BYTES - ruleBytes - 1];
+    }
+
+    private static CampaignDefinition campaign(final DiscountRule rule, final OnReversal onReversal)
+    {
+        final long none = CampaignDefinition.NO_LIMIT;
+        return new CampaignDefinition("CODES", "Bank", List.of("622260"), List.of(), List.of(), 156,
+            OffsetDateTime.parse("2026-01-01T00:00:00+08:00"), OffsetDateTime.parse("2026-12-31T00:00:00+08:00"), 0,
+            rule, none, none, none, none, none, none, none, onReversal);
     }
 
     /**
