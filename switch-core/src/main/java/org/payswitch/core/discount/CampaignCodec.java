@@ -76,7 +76,7 @@ public final class CampaignCodec
         out.writeLong(campaign.dailyBudget());
         out.writeLong(campaign.maxRedemptions());
         out.writeLong(campaign.dailyMaxRedemptions());
-        out.writeByte(campaign.onReversal().ordinal());
+        out.writeByte(campaign.onReversal().code());
     }
 
     /** Reads what {@link #write} wrote. */
@@ -99,7 +99,7 @@ public final class CampaignCodec
         final DiscountRule rule = DiscountRule.read(in);
         return new CampaignDefinition(id, funder, bins, mccs, merchants, currency, startsAt, endsAt, minAmount, rule,
             in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(), in.readLong(),
-            OnReversal.values()[in.readByte()]);
+            OnReversal.fromCode(in.readByte()));
     }
 
     private static void writeStrings(final DataOutput out, final List<String> strings) throws IOException

@@ -1,19 +1,27 @@
 package org.payswitch.core.domain;
 
-/** A card's status on file, and the decline it causes when not active. */
+/**
+ * A card's status on file, and the decline it causes when not active. Each status has a fixed
+ * {@link #code()}, the byte journal payloads and the card book's records (hence snapshots) hold
+ * (docs/journal.md, "Format codes"): never the ordinal, so the constants may be reordered; a new
+ * status takes a new code.
+ */
 public enum CardStatus
 {
-    ACTIVE(ResponseCode.APPROVED),
-    BLOCKED(ResponseCode.NOT_PERMITTED_TO_CARDHOLDER),
-    LOST(ResponseCode.LOST_CARD),
-    STOLEN(ResponseCode.STOLEN_CARD);
+    ACTIVE(0, ResponseCode.APPROVED),
+    BLOCKED(1, ResponseCode.NOT_PERMITTED_TO_CARDHOLDER),
+    LOST(2, ResponseCode.LOST_CARD),
+    STOLEN(3, ResponseCode.STOLEN_CARD);
 
     private static final CardStatus[] VALUES = values();
+    private static final CardStatus[] BY_CODE = byCode();
 
+    private final byte code;
     private final ResponseCode declineCode;
 
-    CardStatus(final ResponseCode declineCode)
+    CardStatus(final int code, final ResponseCode declineCode)
     {
+        this.code = (byte)code;
         this.declineCode = declineCode;
     }
 
@@ -23,10 +31,19 @@ public enum CardStatus
         return declineCode;
     }
 
-    /** The status with the given ordinal, as stored in compact tables. */
-    public static CardStatus fromOrdinal(final int ordinal)
+    /** The status's code where it is stored: fixed, whatever the constants' order. */
+    public byte code()
     {
-        return VALUES[ordinal];
+        return code;
+    }
+
+    /**
+     * The status whose {@link #code()} is the low 8 bits of {@code code} (a byte as read, signed or
+     * not), or null when no status has that code: data of another build, or damaged.
+     */
+    public static CardStatus fromCode(final int code)
+    {
+        return BY_CODE[code & 0xFF];
     }
 
     /** The status of that name, or null when the name is none of them. */
@@ -40,5 +57,19 @@ public enum CardStatus
             }
         }
         return null;
+    }
+
+    private static CardStatus[] byCode()
+    {
+        final CardStatus[] table = new CardStatus[256];
+        for (final CardStatus status : VALUES)
+        {
+            if (table[status.code & 0xFF] != null)
+            {
+                throw new IllegalStateException(status + " has the code of " + table[status.code & 0xFF]);
+            }
+            table[status.code & 0xFF] = status;
+        }
+        return table;
     }
 }

@@ -1,26 +1,61 @@
 package org.payswitch.core.domain;
 
-/** The states of a transaction's life (docs/api.md section 2). */
+/**
+ * The states of a transaction's life (docs/api.md section 2). Each state has a fixed
+ * {@link #code()}, the byte the transaction store's records (hence snapshots) hold
+ * (docs/journal.md, "Format codes"): never the ordinal, so the constants may be reordered; a new
+ * state takes a new code.
+ */
 public enum TransactionStatus
 {
     /** Credit held for the charged amount, waiting for capture, reversal or expiry. */
-    AUTHORIZED,
+    AUTHORIZED(0),
     /** Captured in full or in part; refunds may follow. */
-    CAPTURED,
+    CAPTURED(1),
     /** Captured, then refunded in full. */
-    REFUNDED,
+    REFUNDED(2),
     /** Hold released by a reversal. */
-    REVERSED,
+    REVERSED(3),
     /** Hold released because it was not captured within the hold expiry. */
-    EXPIRED,
+    EXPIRED(4),
     /** Refused; final. */
-    DECLINED;
+    DECLINED(5);
 
-    private static final TransactionStatus[] VALUES = values();
+    private static final TransactionStatus[] BY_CODE = byCode();
 
-    /** The status with the given ordinal, as stored in compact tables. */
-    public static TransactionStatus fromOrdinal(final int ordinal)
+    private final byte code;
+
+    TransactionStatus(final int code)
     {
-        return VALUES[ordinal];
+        this.code = (byte)code;
+    }
+
+    /** The state's code where it is stored: fixed, whatever the constants' order. */
+    public byte code()
+    {
+        return code;
+    }
+
+    /**
+     * The state whose {@link #code()} is the low 8 bits of {@code code} (a byte as read, signed or
+     * not), or null when no state has that code: data of another build, or damaged.
+     */
+    public static TransactionStatus fromCode(final int code)
+    {
+        return BY_CODE[code & 0xFF];
+    }
+
+    private static TransactionStatus[] byCode()
+    {
+        final TransactionStatus[] table = new TransactionStatus[256];
+        for (final TransactionStatus status : values())
+        {
+            if (table[status.code & 0xFF] != null)
+            {
+                throw new IllegalStateException(status + " has the code of " + table[status.code & 0xFF]);
+            }
+            table[status.code & 0xFF] = status;
+        }
+        return table;
     }
 }

@@ -17,7 +17,7 @@ import org.payswitch.core.util.Hashing;
  * card through a {@link HashIndex} of card numbers (8 bytes a slot: hash and card number; the PAN
  * compared is the one in the record, which the authorization reads next anyway). Record layout:
  * <pre>
- *   0 PAN          1 PAN length (bits 0..7) | expiry YYMM (8..23) | status (24..31) | currency (32..47)
+ *   0 PAN          1 PAN length (bits 0..7) | expiry YYMM (8..23) | status code (24..31) | currency (32..47)
  *   2 credit limit 3 per-transaction limit  4 daily limit  5 used  6 spent today  7 day of "spent today"
  * </pre>
  * {@code used} is the credit in use: open holds plus captured minus refunded. Available credit
@@ -108,7 +108,7 @@ public final class CardBook implements Snapshottable
             records[at + SPENT_DAY] = 0;
         }
         final int at = card * RECORD;
-        records[at + PACKED] = pack(definition.panLength(), definition.expiry(), definition.status().ordinal(),
+        records[at + PACKED] = pack(definition.panLength(), definition.expiry(), definition.status().code(),
             definition.currency());
         records[at + CREDIT_LIMIT] = definition.creditLimit();
         records[at + PER_TRANSACTION_LIMIT] = definition.perTransactionLimit();
@@ -134,13 +134,13 @@ public final class CardBook implements Snapshottable
 
     public CardStatus status(final int card)
     {
-        return CardStatus.fromOrdinal((int)((records[card * RECORD + PACKED] >>> 24) & 0xFF));
+        return CardStatus.fromCode((int)(records[card * RECORD + PACKED] >>> 24));
     }
 
     public void setStatus(final int card, final CardStatus newStatus)
     {
         final long packed = records[card * RECORD + PACKED];
-        records[card * RECORD + PACKED] = (packed & ~(0xFFL << 24)) | ((long)newStatus.ordinal() << 24);
+        records[card * RECORD + PACKED] = (packed & ~(0xFFL << 24)) | ((newStatus.code() & 0xFFL) << 24);
     }
 
     public int currency(final int card)
@@ -252,6 +252,10 @@ public final class CardBook implements Snapshottable
         out.writeLongs(records, count * RECORD);
     }
 
+    /**
+     * Replaces the cards with a snapshot's; refuses one holding a status code no {@link CardStatus}
+     * has (written by a build with other codes, docs/journal.md "Format codes").
+     */
     @Override
     public void readSnapshot(final SnapshotInput in)
     {
@@ -261,6 +265,11 @@ public final class CardBook implements Snapshottable
         indexByPan.clear();
         for (int card = 0; card < cards; card++)
         {
+            if (status(card) == null)
+            {
+                throw new IllegalStateException("snapshot holds card " + card + " with status code " +
+                    ((records[card * RECORD + PACKED] >>> 24) & 0xFF) + ", which no card status of this switch has");
+            }
             indexByPan.put(panHash(records[card * RECORD + PAN]), card);
         }
         count = cards;
@@ -283,7 +292,7 @@ public final class CardBook implements Snapshottable
         }
     }
 
-    private static long pack(final int panLength, final int expiry, final int status, final int currency)
+    private static long pack(final int panLength, final int expiry, final byte status, final int currency)
     {
         return (panLength & 0xFFL) | (expiry & 0xFFFFL) << 8 | (status & 0xFFL) << 24 | (currency & 0xFFFFL) << 32;
     }

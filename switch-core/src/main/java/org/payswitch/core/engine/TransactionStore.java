@@ -9,22 +9,33 @@ import org.payswitch.core.state.SnapshotInput;
 import org.payswitch.core.state.SnapshotOutput;
 import org.payswitch.core.state.Snapshottable;
 import org.payswitch.core.util.AsciiArena;
-import org.payswitch.core.util.HashIndex;
 import org.payswitch.core.util.Hashing;
+
+import static org.payswitch.core.engine.TransactionRecord.AMOUNT;
+import static org.payswitch.core.engine.TransactionRecord.CAPTURED;
+import static org.payswitch.core.engine.TransactionRecord.CARD;
+import static org.payswitch.core.engine.TransactionRecord.CODES;
+import static org.payswitch.core.engine.TransactionRecord.CREATED_AT;
+import static org.payswitch.core.engine.TransactionRecord.DISCOUNT;
+import static org.payswitch.core.engine.TransactionRecord.FINGERPRINT;
+import static org.payswitch.core.engine.TransactionRecord.KEY;
+import static org.payswitch.core.engine.TransactionRecord.PAN;
+import static org.payswitch.core.engine.TransactionRecord.REFUNDED;
 
 /**
  * Every transaction the switch decided, approved or declined, indexed by transaction number (0, 1,
  * 2, ... in decision order; the public id is number + 1). Found by id or by idempotency key
  * (merchant, order id).
  *
- * <p>Each transaction is one record of ten {@code long}s (80 bytes: PAN, amount, discount,
- * captured, refunded, created at, fingerprint; merchant and order-id reference; card, currency and
- * MCC; PAN length, flags, status, response code and campaign), so deciding and answering it touch
- * one or two cache lines, not one per column. Records sit in pages of 52 428 (one {@code long[]} of
- * just under 4 MiB), allocated as the store fills, so tens of millions of transactions never need
- * one huge array copied, and, being humongous objects under G1 with 4 MiB regions or smaller, the
- * pages are allocated in the old generation and never copied by young collections. Snapshots keep
- * the column layout of pages of 65 536 they always had.
+ * <p>Each transaction is one record of ten {@code long}s ({@link TransactionRecord}: PAN, amount,
+ * discount, captured, refunded, created at, fingerprint; merchant and order-id reference; card,
+ * currency and MCC; PAN length, flags, status, response code and campaign), so deciding and
+ * answering it touch one or two cache lines, not one per column. Records sit in pages of 52 428
+ * (one {@code long[]} of just under 4 MiB), allocated as the store fills, so tens of millions of
+ * transactions never need one huge array copied, and, being humongous objects under G1 with 4 MiB
+ * regions or smaller, the pages are allocated in the old generation and never copied by young
+ * collections. Snapshots keep the column layout of pages of 65 536 they always had
+ * ({@link TransactionSnapshotColumns}).
  *
  * <p>Resident cost, about 115-126 bytes per transaction: the 80-byte record, the order id in an
  * {@link AsciiArena} (its length + 1), a slot of the key index (8 bytes at 35-70 % load) and 4
@@ -38,47 +49,24 @@ public final class TransactionStore implements Snapshottable
     public static final int FLAG_SALE = 1;
 
     /**
-     * Transactions per page: a page is one {@code long[]} of {@link #RECORD} longs a transaction,
-     * 52 428 x 80 bytes + the array header = just under 4 MiB, so with G1's 4 MiB regions (an 8 GiB
-     * heap) a page fills one humongous region, allocated straight into the old generation and never
-     * copied by a young collection; with smaller regions it is a whole number of regions.
+     * Transactions per page: a page is one {@code long[]} of {@link TransactionRecord#LONGS} longs a
+     * transaction, 52 428 x 80 bytes + the array header = just under 4 MiB, so with G1's 4 MiB regions
+     * (an 8 GiB heap) a page fills one humongous region, allocated straight into the old generation and
+     * never copied by a young collection; with smaller regions it is a whole number of regions.
      */
     private static final int PAGE_SIZE = 52_428;
-    /** Transactions per page in the snapshot's column layout (its format, kept from the column store). */
-    private static final int SNAPSHOT_PAGE = 1 << 16;
+    private static final int RECORD = TransactionRecord.LONGS;
     private static final int NO_CAMPAIGN = -1;
 
-    /** Record layout, one transaction: 10 longs. */
-    private static final int RECORD = 10;
-    private static final int PAN = 0;
-    private static final int AMOUNT = 1;
-    private static final int DISCOUNT = 2;
-    private static final int CAPTURED = 3;
-    private static final int REFUNDED = 4;
-    private static final int CREATED_AT = 5;
-    private static final int FINGERPRINT = 6;
-    /** merchant (bits 0..31) | order id reference (32..63). */
-    private static final int KEY = 7;
-    /** card (0..31) | currency (32..47) | MCC (48..63). */
-    private static final int CARD = 8;
-    /** PAN length (0..7) | flags (8..15) | status (16..23) | response code (24..31) | campaign (32..47). */
-    private static final int CODES = 9;
-
-    /** Transactions whose key-index slots are touched together when the index is rebuilt. */
-    private static final int REBUILD_BATCH = 32;
-
     private final AsciiArena orderIds = new AsciiArena();
-    private HashIndex keyIndex;
-    private final KeyMatcher keyMatcher = new KeyMatcher();
+    private final TransactionKeyIndex keyIndex;
     private long[][] pages = new long[16][];
-    /** Sum of the values the rebuild's prefetch loads, stored so the JIT cannot drop those loads. */
-    private long rebuildSink;
     private int count;
 
     /** A store whose key index is sized for {@code expectedTransactions} before it first grows. */
     public TransactionStore(final int expectedTransactions)
     {
-        keyIndex = new HashIndex(expectedTransactions);
+        keyIndex = new TransactionKeyIndex(this, expectedTransactions);
     }
 
     /** Makes room for {@code more} transactions beyond those stored, so recovery does not grow the key index step by step. */
@@ -114,24 +102,24 @@ public final class TransactionStore implements Snapshottable
     /** {@link #findByKey(int, AsciiField)} with the key's {@link #keyHash} computed by the caller, who reuses it to {@link #append}. */
     public int findByKey(final int merchant, final AsciiField orderId, final int keyHash)
     {
-        keyMatcher.merchant = merchant;
-        keyMatcher.orderId = orderId;
-        return keyIndex.get(keyHash, keyMatcher);
+        return keyIndex.find(merchant, orderId, keyHash);
     }
 
     /** True when transaction number {@code txn} was stored under the key (merchant, order id). */
     public boolean hasKey(final int txn, final int merchant, final AsciiField orderId)
     {
-        if (txn < 0 || txn >= count)
-        {
-            return false;
-        }
-        keyMatcher.merchant = merchant;
-        keyMatcher.orderId = orderId;
-        return keyMatcher.matches(txn);
+        return txn >= 0 && txn < count && isUnderKey(txn, merchant, orderId);
     }
 
-    /** The key index slot a lookup of (merchant, order id) reads first (for a prefetch, see {@link HashIndex#slotOf}). */
+    /** {@link #hasKey} of a stored transaction: its record's merchant and order id are those given. */
+    boolean isUnderKey(final int txn, final int merchant, final AsciiField orderId)
+    {
+        final long key = word(txn, KEY);
+        return TransactionRecord.merchantOf(key) == merchant &&
+            orderIds.equalsAt(TransactionRecord.orderIdReferenceOf(key), orderId);
+    }
+
+    /** The key index slot a lookup of (merchant, order id) reads first (for a prefetch, see {@code HashIndex.slotOf}). */
     public int keySlot(final int merchant, final AsciiField orderId)
     {
         return keyIndex.slotOf(keyHash(merchant, orderId));
@@ -204,10 +192,10 @@ public final class TransactionStore implements Snapshottable
         page[at + REFUNDED] = 0;
         page[at + CREATED_AT] = createdAt;
         page[at + FINGERPRINT] = fingerprint;
-        page[at + KEY] = (merchant & 0xFFFF_FFFFL) | (long)orderIds.append(orderId) << 32;
-        page[at + CARD] = (card & 0xFFFF_FFFFL) | (currency & 0xFFFFL) << 32 | (long)mcc << 48;
-        page[at + CODES] = codes(panLength, flags, TransactionStatus.DECLINED.ordinal(),
-            ResponseCode.DO_NOT_HONOUR.ordinal(), NO_CAMPAIGN);
+        page[at + KEY] = TransactionRecord.key(merchant, orderIds.append(orderId));
+        page[at + CARD] = TransactionRecord.cardWord(card, currency, mcc);
+        page[at + CODES] = TransactionRecord.codes(panLength, flags, TransactionStatus.DECLINED.code(),
+            ResponseCode.DO_NOT_HONOUR.storedCode(), NO_CAMPAIGN);
         count++;
         keyIndex.put(keyHash, txn);
         return txn;
@@ -215,19 +203,19 @@ public final class TransactionStore implements Snapshottable
 
     public int merchant(final int txn)
     {
-        return (int)word(txn, KEY);
+        return TransactionRecord.merchantOf(word(txn, KEY));
     }
 
     /** Copies the transaction's order id into {@code out}. */
     public void copyOrderId(final int txn, final AsciiField out)
     {
-        orderIds.copy((int)(word(txn, KEY) >>> 32), out);
+        orderIds.copy(TransactionRecord.orderIdReferenceOf(word(txn, KEY)), out);
     }
 
     /** The card's number in the {@link CardBook}, or {@link CardBook#NOT_FOUND} for an unknown PAN. */
     public int card(final int txn)
     {
-        return (int)word(txn, CARD);
+        return TransactionRecord.cardOf(word(txn, CARD));
     }
 
     public long pan(final int txn)
@@ -237,7 +225,7 @@ public final class TransactionStore implements Snapshottable
 
     public int panLength(final int txn)
     {
-        return (byte)word(txn, CODES);
+        return TransactionRecord.panLengthOf(word(txn, CODES));
     }
 
     public long amount(final int txn)
@@ -270,12 +258,12 @@ public final class TransactionStore implements Snapshottable
 
     public int currency(final int txn)
     {
-        return (short)(word(txn, CARD) >>> 32);
+        return TransactionRecord.currencyOf(word(txn, CARD));
     }
 
     public int mcc(final int txn)
     {
-        return (short)(word(txn, CARD) >>> 48);
+        return TransactionRecord.mccOf(word(txn, CARD));
     }
 
     public long createdAt(final int txn)
@@ -291,23 +279,23 @@ public final class TransactionStore implements Snapshottable
 
     public int flags(final int txn)
     {
-        return (byte)(word(txn, CODES) >>> 8);
+        return TransactionRecord.flagsOf(word(txn, CODES));
     }
 
     /** The campaign whose discount applied, or -1. */
     public int campaign(final int txn)
     {
-        return (short)(word(txn, CODES) >>> 32);
+        return TransactionRecord.campaignOf(word(txn, CODES));
     }
 
     public TransactionStatus status(final int txn)
     {
-        return TransactionStatus.fromOrdinal((byte)(word(txn, CODES) >>> 16));
+        return TransactionRecord.statusOf(word(txn, CODES));
     }
 
     public ResponseCode responseCode(final int txn)
     {
-        return ResponseCode.fromOrdinal((byte)(word(txn, CODES) >>> 24));
+        return TransactionRecord.responseOf(word(txn, CODES));
     }
 
     /**
@@ -317,25 +305,8 @@ public final class TransactionStore implements Snapshottable
      */
     void copyTo(final int txn, final TransactionView view)
     {
-        final long[] page = pages[txn / PAGE_SIZE];
-        final int at = (txn % PAGE_SIZE) * RECORD;
-        final long codes = page[at + CODES];
-        final long cardWord = page[at + CARD];
-        view.present = true;
         view.transactionId = idOf(txn);
-        view.status = TransactionStatus.fromOrdinal((byte)(codes >>> 16));
-        view.responseCode = ResponseCode.fromOrdinal((byte)(codes >>> 24));
-        view.amount = page[at + AMOUNT];
-        view.discount = page[at + DISCOUNT];
-        view.chargedAmount = view.amount - view.discount;
-        view.capturedAmount = page[at + CAPTURED];
-        view.refundedAmount = page[at + REFUNDED];
-        view.campaignNumber = (short)(codes >>> 32);
-        view.currency = (short)(cardWord >>> 32);
-        view.pan = page[at + PAN];
-        view.panLength = (byte)codes;
-        view.mcc = (short)(cardWord >>> 48);
-        view.createdAt = page[at + CREATED_AT];
+        TransactionRecord.copyTo(pages[txn / PAGE_SIZE], (txn % PAGE_SIZE) * RECORD, view);
     }
 
     /** Records the decision of a new transaction. */
@@ -345,15 +316,14 @@ public final class TransactionStore implements Snapshottable
         final long[] page = pages[txn / PAGE_SIZE];
         final int at = (txn % PAGE_SIZE) * RECORD + CODES;
         page[at - CODES + DISCOUNT] = discount;
-        page[at] = (page[at] & ~0x0000_FFFF_FFFF_0000L) |
-            ((status.ordinal() & 0xFFL) << 16) | ((code.ordinal() & 0xFFL) << 24) | ((campaign & 0xFFFFL) << 32);
+        page[at] = TransactionRecord.decided(page[at], status, code, campaign);
     }
 
     public void setStatus(final int txn, final TransactionStatus status)
     {
         final long[] page = pages[txn / PAGE_SIZE];
         final int at = (txn % PAGE_SIZE) * RECORD + CODES;
-        page[at] = (page[at] & ~(0xFFL << 16)) | ((status.ordinal() & 0xFFL) << 16);
+        page[at] = TransactionRecord.withStatus(page[at], status);
     }
 
     public void setCaptured(final int txn, final long captured)
@@ -372,44 +342,18 @@ public final class TransactionStore implements Snapshottable
         long h = Hashing.combine(seed, count);
         for (int txn = 0; txn < count; txn++)
         {
-            h = Hashing.combine(h, merchant(txn));
-            h = orderIds.hashAt(h, (int)(word(txn, KEY) >>> 32));
-            h = Hashing.combine(h, card(txn));
-            h = Hashing.combine(h, pan(txn));
-            h = Hashing.combine(h, amount(txn));
-            h = Hashing.combine(h, discount(txn));
-            h = Hashing.combine(h, captured(txn));
-            h = Hashing.combine(h, refunded(txn));
-            h = Hashing.combine(h, createdAt(txn));
-            h = Hashing.combine(h, fingerprint(txn));
-            final long codes = word(txn, CODES);
-            h = Hashing.combine(h, panLength(txn) | (long)currency(txn) << 8 | (long)mcc(txn) << 24 |
-                (long)flags(txn) << 40 | (long)(byte)(codes >>> 16) << 48 | (long)(byte)(codes >>> 24) << 56);
-            h = Hashing.combine(h, campaign(txn));
+            h = TransactionRecord.fold(h, pages[txn / PAGE_SIZE], (txn % PAGE_SIZE) * RECORD, orderIds);
         }
         return h;
     }
 
-    /**
-     * Writes the transactions in the snapshot's column layout (pages of 65 536, each column of a page
-     * in turn, as the column store it replaced wrote them: the format did not change), gathering
-     * each snapshot page's columns from the records in one pass.
-     */
+    /** Writes the count, the order ids, then the transactions in the snapshot's column layout ({@link TransactionSnapshotColumns}). */
     @Override
     public void writeSnapshot(final SnapshotOutput out)
     {
         out.writeInt(count);
         orderIds.writeSnapshot(out);
-        final Columns columns = new Columns();
-        for (int first = 0; first < count; first += SNAPSHOT_PAGE)
-        {
-            final int n = Math.min(SNAPSHOT_PAGE, count - first);
-            for (int i = 0; i < n; i++)
-            {
-                columns.gather(i, first + i);
-            }
-            columns.write(out, n);
-        }
+        TransactionSnapshotColumns.write(out, pages, PAGE_SIZE, count);
     }
 
     @Override
@@ -423,49 +367,9 @@ public final class TransactionStore implements Snapshottable
         {
             pages[p] = new long[PAGE_SIZE * RECORD];
         }
-        final Columns columns = new Columns();
-        for (int first = 0; first < transactions; first += SNAPSHOT_PAGE)
-        {
-            final int n = Math.min(SNAPSHOT_PAGE, transactions - first);
-            columns.read(in, n);
-            for (int i = 0; i < n; i++)
-            {
-                columns.scatter(i, first + i);
-            }
-        }
+        TransactionSnapshotColumns.read(in, pages, PAGE_SIZE, transactions);
         count = transactions;
-        rebuildKeyIndex();
-    }
-
-    /**
-     * Rebuilds the key index after a restore (it is derived, so not in the snapshot), in batches:
-     * the hashes of a batch first, then a tight loop touching their slots, then the inserts, so
-     * the cache misses of a batch overlap (as recovery's replay does; docs/journal.md).
-     */
-    private void rebuildKeyIndex()
-    {
-        keyIndex = new HashIndex(Math.max(1024, count));
-        final AsciiField orderId = new AsciiField(SwitchCommand.MAX_ORDER_ID_LENGTH);
-        final int[] hashes = new int[REBUILD_BATCH];
-        long sink = 0;
-        for (int first = 0; first < count; first += REBUILD_BATCH)
-        {
-            final int n = Math.min(REBUILD_BATCH, count - first);
-            for (int i = 0; i < n; i++)
-            {
-                copyOrderId(first + i, orderId);
-                hashes[i] = keyHash(merchant(first + i), orderId);
-            }
-            for (int i = 0; i < n; i++)
-            {
-                sink += keyIndex.touch(keyIndex.slotOf(hashes[i]));
-            }
-            for (int i = 0; i < n; i++)
-            {
-                keyIndex.put(hashes[i], first + i);
-            }
-        }
-        rebuildSink = sink;
+        keyIndex.rebuild(count);
     }
 
     private long word(final int txn, final int field)
@@ -473,134 +377,9 @@ public final class TransactionStore implements Snapshottable
         return pages[txn / PAGE_SIZE][(txn % PAGE_SIZE) * RECORD + field];
     }
 
-    private static long codes(final int panLength, final int flags, final int status, final int code, final int campaign)
-    {
-        return (panLength & 0xFFL) | (flags & 0xFFL) << 8 | (status & 0xFFL) << 16 | (code & 0xFFL) << 24 |
-            (campaign & 0xFFFFL) << 32;
-    }
-
     /** The hash under which the key (merchant, order id) is indexed. */
     public static int keyHash(final int merchant, final AsciiField orderId)
     {
-        return (int)Hashing.mix(orderId.hash64() + merchant * 0x9E3779B97F4A7C15L);
-    }
-
-    private final class KeyMatcher implements HashIndex.Matcher
-    {
-        private int merchant;
-        private AsciiField orderId;
-
-        @Override
-        public boolean matches(final int txn)
-        {
-            final long key = word(txn, KEY);
-            return (int)key == merchant && orderIds.equalsAt((int)(key >>> 32), orderId);
-        }
-    }
-
-    /** One snapshot page of transactions as columns: the snapshot's layout. */
-    private final class Columns
-    {
-        final int[] merchant = new int[SNAPSHOT_PAGE];
-        final int[] orderId = new int[SNAPSHOT_PAGE];
-        final int[] card = new int[SNAPSHOT_PAGE];
-        final long[] pan = new long[SNAPSHOT_PAGE];
-        final byte[] panLength = new byte[SNAPSHOT_PAGE];
-        final long[] amount = new long[SNAPSHOT_PAGE];
-        final long[] discount = new long[SNAPSHOT_PAGE];
-        final long[] captured = new long[SNAPSHOT_PAGE];
-        final long[] refunded = new long[SNAPSHOT_PAGE];
-        final short[] currency = new short[SNAPSHOT_PAGE];
-        final short[] mcc = new short[SNAPSHOT_PAGE];
-        final long[] createdAt = new long[SNAPSHOT_PAGE];
-        final long[] fingerprint = new long[SNAPSHOT_PAGE];
-        final byte[] flags = new byte[SNAPSHOT_PAGE];
-        final short[] campaign = new short[SNAPSHOT_PAGE];
-        final byte[] status = new byte[SNAPSHOT_PAGE];
-        final byte[] responseCode = new byte[SNAPSHOT_PAGE];
-
-        void gather(final int i, final int txn)
-        {
-            final long[] page = pages[txn / PAGE_SIZE];
-            final int at = (txn % PAGE_SIZE) * RECORD;
-            final long key = page[at + KEY];
-            final long cardWord = page[at + CARD];
-            final long codes = page[at + CODES];
-            merchant[i] = (int)key;
-            orderId[i] = (int)(key >>> 32);
-            card[i] = (int)cardWord;
-            pan[i] = page[at + PAN];
-            panLength[i] = (byte)codes;
-            amount[i] = page[at + AMOUNT];
-            discount[i] = page[at + DISCOUNT];
-            captured[i] = page[at + CAPTURED];
-            refunded[i] = page[at + REFUNDED];
-            currency[i] = (short)(cardWord >>> 32);
-            mcc[i] = (short)(cardWord >>> 48);
-            createdAt[i] = page[at + CREATED_AT];
-            fingerprint[i] = page[at + FINGERPRINT];
-            flags[i] = (byte)(codes >>> 8);
-            campaign[i] = (short)(codes >>> 32);
-            status[i] = (byte)(codes >>> 16);
-            responseCode[i] = (byte)(codes >>> 24);
-        }
-
-        void scatter(final int i, final int txn)
-        {
-            final long[] page = pages[txn / PAGE_SIZE];
-            final int at = (txn % PAGE_SIZE) * RECORD;
-            page[at + PAN] = pan[i];
-            page[at + AMOUNT] = amount[i];
-            page[at + DISCOUNT] = discount[i];
-            page[at + CAPTURED] = captured[i];
-            page[at + REFUNDED] = refunded[i];
-            page[at + CREATED_AT] = createdAt[i];
-            page[at + FINGERPRINT] = fingerprint[i];
-            page[at + KEY] = (merchant[i] & 0xFFFF_FFFFL) | (long)orderId[i] << 32;
-            page[at + CARD] = (card[i] & 0xFFFF_FFFFL) | (currency[i] & 0xFFFFL) << 32 | (long)mcc[i] << 48;
-            page[at + CODES] = codes(panLength[i], flags[i], status[i], responseCode[i], campaign[i]);
-        }
-
-        void write(final SnapshotOutput out, final int n)
-        {
-            out.writeInts(merchant, n);
-            out.writeInts(orderId, n);
-            out.writeInts(card, n);
-            out.writeLongs(pan, n);
-            out.writeBytes(panLength, 0, n);
-            out.writeLongs(amount, n);
-            out.writeLongs(discount, n);
-            out.writeLongs(captured, n);
-            out.writeLongs(refunded, n);
-            out.writeShorts(currency, n);
-            out.writeShorts(mcc, n);
-            out.writeLongs(createdAt, n);
-            out.writeLongs(fingerprint, n);
-            out.writeBytes(flags, 0, n);
-            out.writeShorts(campaign, n);
-            out.writeBytes(status, 0, n);
-            out.writeBytes(responseCode, 0, n);
-        }
-
-        void read(final SnapshotInput in, final int n)
-        {
-            in.readInts(merchant, n);
-            in.readInts(orderId, n);
-            in.readInts(card, n);
-            in.readLongs(pan, n);
-            in.readBytes(panLength, 0, n);
-            in.readLongs(amount, n);
-            in.readLongs(discount, n);
-            in.readLongs(captured, n);
-            in.readLongs(refunded, n);
-            in.readShorts(currency, n);
-            in.readShorts(mcc, n);
-            in.readLongs(createdAt, n);
-            in.readLongs(fingerprint, n);
-            in.readBytes(flags, 0, n);
-            in.readShorts(campaign, n);
-            in.readBytes(status, 0, n);
-            in.readBytes(responseCode, 0, n);
-        }
+        return TransactionKeyIndex.keyHash(merchant, orderId);
     }
 }

@@ -114,9 +114,9 @@ public final class JournalRecord
         }
         buffer.putLong(offset + TRUNCATED_PAN_OFFSET, truncated, ORDER);
         buffer.putByte(offset + VERSION_OFFSET, VERSION);
-        buffer.putByte(offset + TYPE_OFFSET, (byte)command.type.ordinal());
+        buffer.putByte(offset + TYPE_OFFSET, command.type.code());
         buffer.putByte(offset + RESPONSE_CODE_OFFSET,
-            command.responseCode == null ? NO_CODE : (byte)command.responseCode.ordinal());
+            command.responseCode == null ? NO_CODE : command.responseCode.storedCode());
         buffer.putByte(offset + FLAGS_OFFSET, (byte)flags);
         buffer.putByte(offset + PAN_LENGTH_OFFSET, (byte)command.panLength);
         buffer.putByte(offset + MERCHANT_ID_LENGTH_OFFSET, (byte)command.merchantId.length());
@@ -131,6 +131,7 @@ public final class JournalRecord
         buffer.putInt(offset + MCC_OFFSET, command.mcc, ORDER);
         buffer.putShort(offset + CAMPAIGN_OFFSET, (short)command.transaction.campaignNumber, ORDER);
         buffer.putInt(offset + PAYLOAD_LENGTH_OFFSET, payloadLength, ORDER);
+        zero(buffer, offset + MERCHANT_ID_OFFSET, offset + FIXED_LENGTH);
         buffer.putBytes(offset + MERCHANT_ID_OFFSET, command.merchantId.bytes(), 0, command.merchantId.length());
         buffer.putBytes(offset + ORDER_ID_OFFSET, command.orderId.bytes(), 0, command.orderId.length());
         buffer.putBytes(offset + REFUND_ID_OFFSET, command.refundId.bytes(), 0, command.refundId.length());
@@ -168,7 +169,7 @@ public final class JournalRecord
         final DirectBuffer buffer, final int offset, final SwitchCommand command, final JournalCards cards)
     {
         command.reset();
-        command.type = CommandType.fromOrdinal(buffer.getByte(offset + TYPE_OFFSET));
+        command.type = type(buffer, offset);
         final int flags = buffer.getByte(offset + FLAGS_OFFSET);
         command.capture = (flags & FLAG_CAPTURE) != 0;
         command.hasAmount = (flags & FLAG_HAS_AMOUNT) != 0;
@@ -245,10 +246,13 @@ public final class JournalRecord
         command.transaction.campaignNumber = campaign(buffer, offset);
     }
 
-    /** The command type of the record at {@code offset}. */
+    /**
+     * The command type of the record at {@code offset}: never null for a record that passed
+     * {@link #problem}, which refuses a code no type has.
+     */
     public static CommandType type(final DirectBuffer buffer, final int offset)
     {
-        return CommandType.fromOrdinal(buffer.getByte(offset + TYPE_OFFSET));
+        return CommandType.fromCode(buffer.getByte(offset + TYPE_OFFSET));
     }
 
     /** The amount field (for TAKE_SNAPSHOT: the snapshot id). */
@@ -261,7 +265,7 @@ public final class JournalRecord
     public static ResponseCode responseCode(final DirectBuffer buffer, final int offset)
     {
         final byte code = buffer.getByte(offset + RESPONSE_CODE_OFFSET);
-        return code == NO_CODE ? null : ResponseCode.fromOrdinal(code);
+        return code == NO_CODE ? null : ResponseCode.fromStoredCode(code);
     }
 
     /** The transaction id the decision created or named (0 when none). */
@@ -284,8 +288,10 @@ public final class JournalRecord
 
     /**
      * What is wrong with the {@code length} bytes of a record at offset 0 of {@code view}, or null
-     * when nothing is: an unknown version, a length that does not fit the payload length, and for
-     * version 3 a CRC-32C that differs. Readers call it on every record before decoding it.
+     * when nothing is: an unknown version, for versions 3 and 4 a CRC-32C that differs, a length
+     * that does not fit the payload length, a command type or response code no constant has (a
+     * record of a build with other codes: docs/journal.md, "Format codes"), or a payload
+     * {@link PayloadCodec#problem} refuses. Readers call it on every record before decoding it.
      */
     static String problem(final RecordChecksum checksum, final DirectBuffer view, final int length)
     {
@@ -309,13 +315,42 @@ public final class JournalRecord
         {
             return "is " + length + " bytes long but says its payload is " + payloadLength(view, 0) + " bytes";
         }
-        return null;
+        if (type(view, 0) == null)
+        {
+            return "has command type code " + (view.getByte(TYPE_OFFSET) & 0xFF) + ", which no command type of " +
+                "this switch has";
+        }
+        final byte code = view.getByte(RESPONSE_CODE_OFFSET);
+        if (code != NO_CODE && ResponseCode.fromStoredCode(code) == null)
+        {
+            return "has response code " + (code & 0xFF) + ", which no response code of this switch has";
+        }
+        return PayloadCodec.problem(view, fixed, payloadLength(view, 0), version);
     }
 
     /** Bytes of operator payload after the fixed part. */
     public static int payloadLength(final DirectBuffer buffer, final int offset)
     {
         return buffer.getInt(offset + PAYLOAD_LENGTH_OFFSET, ORDER);
+    }
+
+    /**
+     * Zeros bytes {@code from} to {@code to} (excluded), eight at a time (plain stores, no call):
+     * the id fields are padded with zeros, so a record's bytes are a function of its command alone.
+     * The writer reuses its buffer, and without this a short id would carry the end of an earlier
+     * record's id (as records of earlier builds may: readers never look past an id's length).
+     */
+    private static void zero(final MutableDirectBuffer buffer, final int from, final int to)
+    {
+        int at = from;
+        for (; at + Long.BYTES <= to; at += Long.BYTES)
+        {
+            buffer.putLong(at, 0L);
+        }
+        for (; at < to; at++)
+        {
+            buffer.putByte(at, (byte)0);
+        }
     }
 
     private static void readAscii(final DirectBuffer buffer, final int index, final int length, final byte[] out)

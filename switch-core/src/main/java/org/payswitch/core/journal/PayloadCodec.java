@@ -7,6 +7,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
+import org.agrona.DirectBuffer;
 import org.agrona.concurrent.UnsafeBuffer;
 import org.payswitch.core.crypto.CardData;
 import org.payswitch.core.crypto.CardDataCipher;
@@ -32,6 +33,8 @@ public final class PayloadCodec
     private static final int CAMPAIGN = 3;
     private static final int CARD_STATUS = 4;
     private static final int TEXT = 5;
+    /** Bytes of a card's PAN (8), PAN length (1) and expiry (4) in clear, before its status (versions 2, 3). */
+    private static final int CARD_IN_CLEAR = 13;
 
     private PayloadCodec()
     {
@@ -57,7 +60,7 @@ public final class PayloadCodec
                 final byte[] sealed = new byte[CardDataCipher.SEALED_LENGTH];
                 cards.seal(card.pan(), card.panLength(), card.expiry(), new UnsafeBuffer(sealed), 0);
                 out.write(sealed);
-                out.writeByte(card.status().ordinal());
+                out.writeByte(card.status().code());
                 out.writeInt(card.currency());
                 out.writeLong(card.creditLimit());
                 out.writeLong(card.perTransactionLimit());
@@ -82,7 +85,7 @@ public final class PayloadCodec
             {
                 final CardStatus status = command.cardStatus;
                 out.writeByte(CARD_STATUS);
-                out.writeByte(status.ordinal());
+                out.writeByte(status.code());
             }
             else
             {
@@ -118,7 +121,7 @@ public final class PayloadCodec
                 case MERCHANT -> command.merchantDefinition =
                     new MerchantDefinition(in.readUTF(), in.readUTF(), in.readInt(), in.readBoolean());
                 case CAMPAIGN -> command.campaignDefinition = CampaignCodec.read(in);
-                case CARD_STATUS -> command.cardStatus = CardStatus.fromOrdinal(in.readByte());
+                case CARD_STATUS -> command.cardStatus = CardStatus.fromCode(in.readByte());
                 case TEXT -> command.campaignId = in.readUTF();
                 case NONE ->
                 {
@@ -132,10 +135,62 @@ public final class PayloadCodec
         }
     }
 
+    /**
+     * What is wrong with the {@code length} payload bytes at {@code offset} of a record of
+     * {@code version}, or null when nothing is: an unknown tag, a card status code no status has,
+     * a campaign definition that does not read or whose on-reversal code no value has. Codes of
+     * another build are refused here, before replay, as a damaged record is (docs/journal.md,
+     * "Format codes"). Reads no sealed field, so needs no key; a campaign is decoded (operator
+     * commands are rare).
+     */
+    static String problem(final DirectBuffer view, final int offset, final int length, final int version)
+    {
+        if (length == 0)
+        {
+            return null;
+        }
+        final int tag = view.getByte(offset);
+        return switch (tag)
+        {
+            case CARD -> cardStatusProblem(view, offset, length,
+                1 + (version < JournalRecord.VERSION ? CARD_IN_CLEAR : CardDataCipher.SEALED_LENGTH));
+            case CARD_STATUS -> cardStatusProblem(view, offset, length, 1);
+            case CAMPAIGN -> campaignProblem(view, offset, length);
+            case NONE, MERCHANT, TEXT -> null;
+            default -> "has payload tag " + tag + ", which no payload of this switch has";
+        };
+    }
+
+    private static String cardStatusProblem(final DirectBuffer view, final int offset, final int length, final int at)
+    {
+        if (at >= length)
+        {
+            return "has a card payload of " + length + " bytes, too short for its status";
+        }
+        final byte code = view.getByte(offset + at);
+        return CardStatus.fromCode(code) == null ?
+            "has card status code " + (code & 0xFF) + " in its payload, which no card status of this switch has" : null;
+    }
+
+    private static String campaignProblem(final DirectBuffer view, final int offset, final int length)
+    {
+        final byte[] bytes = new byte[length - 1];
+        view.getBytes(offset + 1, bytes);
+        try (DataInputStream in = new DataInputStream(new ByteArrayInputStream(bytes)))
+        {
+            return CampaignCodec.read(in).onReversal() == null ?
+                "holds a campaign whose on-reversal code no value of this switch has" : null;
+        }
+        catch (final IOException | RuntimeException e)
+        {
+            return "holds a campaign definition that does not read (" + e + ")";
+        }
+    }
+
     private static CardDefinition readCardInClear(final DataInputStream in) throws IOException
     {
         return new CardDefinition(in.readLong(), in.readByte(), in.readInt(),
-            CardStatus.fromOrdinal(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
+            CardStatus.fromCode(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
     }
 
     private static CardDefinition readSealedCard(final DataInputStream in, final JournalCards cards) throws IOException
@@ -144,6 +199,6 @@ public final class PayloadCodec
         in.readFully(sealed);
         final CardData card = cards.open(new UnsafeBuffer(sealed), 0);
         return new CardDefinition(card.pan, card.panLength, card.expiry,
-            CardStatus.fromOrdinal(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
+            CardStatus.fromCode(in.readByte()), in.readInt(), in.readLong(), in.readLong(), in.readLong());
     }
 }

@@ -393,7 +393,7 @@ class CardDataAtRestTest
             forms.add(ByteBuffer.allocate(13).order(ByteOrder.LITTLE_ENDIAN).putLong(pan).put((byte)length)
                 .putInt(expiry).array());
             forms.add(ByteBuffer.allocate(8).order(ByteOrder.LITTLE_ENDIAN).putLong(
-                (length & 0xFFL) | (expiry & 0xFFFFL) << 8 | (long)CardStatus.ACTIVE.ordinal() << 24 |
+                (length & 0xFFL) | (expiry & 0xFFFFL) << 8 | (long)CardStatus.ACTIVE.code() << 24 |
                 (DemoData.CNY & 0xFFFFL) << 32).array());
         }
         for (final int expiry : expiries)

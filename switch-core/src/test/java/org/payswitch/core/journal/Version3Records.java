@@ -43,8 +43,8 @@ final class Version3Records implements AutoCloseable
         final ByteOrder le = ByteOrder.LITTLE_ENDIAN;
         record.setMemory(0, JournalRecord.FIXED_LENGTH, (byte)0);
         record.putByte(0, checksum ? JournalRecord.VERSION_IN_CLEAR : JournalRecord.VERSION_WITHOUT_CHECKSUM);
-        record.putByte(1, (byte)command.type.ordinal());
-        record.putByte(2, command.responseCode == null ? (byte)0xFF : (byte)command.responseCode.ordinal());
+        record.putByte(1, command.type.code());
+        record.putByte(2, command.responseCode == null ? (byte)0xFF : command.responseCode.storedCode());
         record.putByte(3, (byte)((command.capture ? 1 : 0) | (command.hasAmount ? 2 : 0)));
         record.putByte(4, (byte)command.panLength);
         record.putByte(5, (byte)command.merchantId.length());
@@ -93,7 +93,7 @@ final class Version3Records implements AutoCloseable
             out.writeLong(card.pan());
             out.writeByte(card.panLength());
             out.writeInt(card.expiry());
-            out.writeByte(card.status().ordinal());
+            out.writeByte(card.status().code());
             out.writeInt(card.currency());
             out.writeLong(card.creditLimit());
             out.writeLong(card.perTransactionLimit());
