@@ -61,17 +61,6 @@ public final class Pan
         return length >= MIN_LENGTH && length <= MAX_LENGTH;
     }
 
-    /** The digit at position {@code index} (0 = leftmost) of a PAN of the given length. */
-    public static int digitAt(final long pan, final int length, final int index)
-    {
-        long value = pan;
-        for (int i = length - 1; i > index; i--)
-        {
-            value = Long.divideUnsigned(value, 10);
-        }
-        return (int)Long.remainderUnsigned(value, 10);
-    }
-
     /** True when the PAN passes the Luhn (mod 10) check. */
     public static boolean isLuhnValid(final long pan, final int length)
     {

@@ -161,12 +161,6 @@ public final class SwitchEngine implements Snapshottable
         return cards.count();
     }
 
-    /** Number of merchants. */
-    public int merchantCount()
-    {
-        return merchants.count();
-    }
-
     /** The discount engine, for read-only figures in reports and tests. */
     public DiscountEngine discounts()
     {

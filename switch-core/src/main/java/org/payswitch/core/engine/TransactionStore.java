@@ -125,12 +125,6 @@ public final class TransactionStore implements Snapshottable
         return keyIndex.slotOf(keyHash(merchant, orderId));
     }
 
-    /** The key index slot a lookup of the key with this {@link #keyHash} reads first. */
-    public int keySlotOf(final int keyHash)
-    {
-        return keyIndex.slotOf(keyHash);
-    }
-
     /** Prefetch of a key index slot; changes nothing. */
     public int touchKeySlot(final int slot)
     {
