@@ -24,6 +24,7 @@ import org.payswitch.core.discount.DiscountQuote;
 import org.payswitch.core.discount.DiscountRule;
 import org.payswitch.core.discount.OnReversal;
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.domain.Problem;
 
 /**
  * The discount engine alone, one thread: the best of {@code campaigns} campaigns that all cover
@@ -67,14 +68,14 @@ public class DiscountBenchmark extends SwitchFork
         final OffsetDateTime ends = OffsetDateTime.parse("2030-12-31T00:00:00+08:00");
         for (int c = 0; c < campaigns; c++)
         {
-            final String id = engine.create(new CampaignDefinition("BENCH-" + c, "Bench Bank", List.of("622260"),
+            final Problem refused = engine.create(new CampaignDefinition("BENCH-" + c, "Bench Bank", List.of("622260"),
                 List.of(), List.of(), DemoData.CNY, starts, ends, 1_000, rule(c), 1_000_000,
                 CampaignDefinition.NO_LIMIT, CampaignDefinition.NO_LIMIT, CampaignDefinition.NO_LIMIT,
                 CampaignDefinition.NO_LIMIT, CampaignDefinition.NO_LIMIT, CampaignDefinition.NO_LIMIT,
                 OnReversal.RESTORE));
-            if (id != null)
+            if (refused != null)
             {
-                throw new IllegalStateException("campaign BENCH-" + c + " refused: " + id);
+                throw new IllegalStateException("campaign BENCH-" + c + " refused: " + refused);
             }
         }
         for (int i = 0; i < pans.length; i++)

@@ -101,7 +101,14 @@ final class HttpAnswers
         }
         if (code == ResponseCode.FORMAT_ERROR)
         {
-            error(command.error == null ? "invalid request" : command.error);
+            if (command.error == null)
+            {
+                writeError(json, "invalid request", null);
+            }
+            else
+            {
+                writeError(json, command.error.toString(), command.error.field());
+            }
             return;
         }
         if ((kind == AnswerKind.CARD && !command.card.present) ||
@@ -130,11 +137,6 @@ final class HttpAnswers
         json.beginObject().name("responseCode").string(code.code()).endObject();
     }
 
-    private void error(final String problem)
-    {
-        writeError(json, problem);
-    }
-
     /**
      * Writes {"error", "field", "responseCode": "30"} into {@code out}, from any thread; the field
      * is the part of "field: reason" before the colon.
@@ -147,9 +149,16 @@ final class HttpAnswers
     private static void writeError(final JsonWriter json, final String problem)
     {
         final int colon = problem.indexOf(':');
-        json.beginObject().name("error").string(problem);
         final String field = colon > 0 ? problem.substring(0, colon) : "";
-        if (!field.isEmpty() && field.indexOf(' ') < 0 && !"body".equals(field) && !"request".equals(field))
+        writeError(json, problem, field.isEmpty() || field.indexOf(' ') >= 0 || "body".equals(field) ||
+            "request".equals(field) ? null : field);
+    }
+
+    /** Writes {"error", "field" (when not null), "responseCode": "30"}. */
+    private static void writeError(final JsonWriter json, final String message, final String field)
+    {
+        json.beginObject().name("error").string(message);
+        if (field != null)
         {
             json.name("field").string(field);
         }

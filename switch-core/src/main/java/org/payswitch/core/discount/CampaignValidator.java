@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import org.payswitch.core.domain.Currencies;
 import org.payswitch.core.domain.Money;
+import org.payswitch.core.domain.Problem;
 
 /**
  * Checks a campaign definition before it is accepted; the message names the bad field, as
@@ -20,64 +21,64 @@ public final class CampaignValidator
     {
     }
 
-    /** Why the definition is invalid, as "field: reason", or null when it is valid. */
-    public static String validate(final CampaignDefinition definition)
+    /** Why the definition is invalid, or null when it is valid. */
+    public static Problem validate(final CampaignDefinition definition)
     {
         final String id = definition.campaignId();
         if (id == null || id.isEmpty() || id.length() > MAX_ID_LENGTH || !id.matches("[A-Za-z0-9_-]+"))
         {
-            return "campaignId: 1.." + MAX_ID_LENGTH + " characters of [A-Za-z0-9_-]";
+            return Problem.of("campaignId", "1.." + MAX_ID_LENGTH + " characters of [A-Za-z0-9_-]");
         }
         if (definition.funder() == null || definition.funder().isBlank() || definition.funder().length() > 100)
         {
-            return "funder: required, at most 100 characters";
+            return Problem.of("funder", "required, at most 100 characters");
         }
         if (definition.binPrefixes().isEmpty())
         {
-            return "binPrefixes: at least one BIN prefix";
+            return Problem.of("binPrefixes", "at least one BIN prefix");
         }
         for (final String prefix : definition.binPrefixes())
         {
             if (prefix == null || !prefix.matches("[0-9]{6,8}"))
             {
-                return "binPrefixes: each is 6 to 8 digits";
+                return Problem.of("binPrefixes", "each is 6 to 8 digits");
             }
         }
         for (final Integer mcc : definition.mccs())
         {
             if (mcc == null || mcc < 0 || mcc > 9999)
             {
-                return "mccs: each is a 4-digit merchant category code";
+                return Problem.of("mccs", "each is a 4-digit merchant category code");
             }
         }
         for (final String merchantId : definition.merchantIds())
         {
             if (merchantId == null || merchantId.isEmpty() || merchantId.length() > 15)
             {
-                return "merchantIds: each is 1..15 characters";
+                return Problem.of("merchantIds", "each is 1..15 characters");
             }
         }
         if (!Currencies.isKnown(definition.currency()))
         {
-            return "currency: not a known ISO 4217 currency";
+            return Problem.of("currency", "not a known ISO 4217 currency");
         }
         if (definition.startsAt() == null)
         {
-            return "startsAt: required";
+            return Problem.of("startsAt", "required");
         }
         if (definition.endsAt() == null || !definition.endsAt().isAfter(definition.startsAt()))
         {
-            return "endsAt: required, after startsAt";
+            return Problem.of("endsAt", "required, after startsAt");
         }
         if (Duration.between(definition.startsAt(), definition.endsAt()).compareTo(MAX_WINDOW) > 0)
         {
-            return "endsAt: a campaign lasts at most 10 years";
+            return Problem.of("endsAt", "a campaign lasts at most 10 years");
         }
         if (definition.minAmount() < 0 || definition.minAmount() > Money.MAX_AMOUNT)
         {
-            return "minAmount: 0.." + Money.MAX_AMOUNT;
+            return Problem.of("minAmount", "0.." + Money.MAX_AMOUNT);
         }
-        final String rule = definition.discount() == null ? "discount: required" : definition.discount().validate();
+        final Problem rule = definition.discount() == null ? Problem.of("discount", "required") : definition.discount().validate();
         if (rule != null)
         {
             return rule;
@@ -85,37 +86,37 @@ public final class CampaignValidator
         return validateLimits(definition);
     }
 
-    private static String validateLimits(final CampaignDefinition definition)
+    private static Problem validateLimits(final CampaignDefinition definition)
     {
         if (!isLimit(definition.perCardLimit(), CardUsage.MAX_TOTAL))
         {
-            return "perCardLimit: null or 1.." + CardUsage.MAX_TOTAL;
+            return Problem.of("perCardLimit", "null or 1.." + CardUsage.MAX_TOTAL);
         }
         if (!isLimit(definition.perCardDailyLimit(), CardUsage.MAX_PERIOD))
         {
-            return "perCardDailyLimit: null or 1.." + CardUsage.MAX_PERIOD;
+            return Problem.of("perCardDailyLimit", "null or 1.." + CardUsage.MAX_PERIOD);
         }
         if (!isLimit(definition.perCardMonthlyLimit(), CardUsage.MAX_PERIOD))
         {
-            return "perCardMonthlyLimit: null or 1.." + CardUsage.MAX_PERIOD;
+            return Problem.of("perCardMonthlyLimit", "null or 1.." + CardUsage.MAX_PERIOD);
         }
         if (!isLimit(definition.budget(), Long.MAX_VALUE - 1))
         {
-            return "budget: null or positive";
+            return Problem.of("budget", "null or positive");
         }
         if (!isLimit(definition.dailyBudget(), Long.MAX_VALUE - 1))
         {
-            return "dailyBudget: null or positive";
+            return Problem.of("dailyBudget", "null or positive");
         }
         if (!isLimit(definition.maxRedemptions(), Long.MAX_VALUE - 1))
         {
-            return "maxRedemptions: null or positive";
+            return Problem.of("maxRedemptions", "null or positive");
         }
         if (!isLimit(definition.dailyMaxRedemptions(), Long.MAX_VALUE - 1))
         {
-            return "dailyMaxRedemptions: null or positive";
+            return Problem.of("dailyMaxRedemptions", "null or positive");
         }
-        return definition.onReversal() == null ? "onReversal: RESTORE or CONSUME" : null;
+        return definition.onReversal() == null ? Problem.of("onReversal", "RESTORE or CONSUME") : null;
     }
 
     private static boolean isLimit(final long value, final long max)

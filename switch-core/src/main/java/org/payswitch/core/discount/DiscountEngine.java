@@ -11,6 +11,7 @@ import java.util.Map;
 import org.agrona.collections.Long2ObjectHashMap;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.Pan;
+import org.payswitch.core.domain.Problem;
 import org.payswitch.core.domain.ZoneCalendar;
 import org.payswitch.core.state.SnapshotInput;
 import org.payswitch.core.state.SnapshotOutput;
@@ -70,21 +71,21 @@ public final class DiscountEngine implements Snapshottable
         return table.length;
     }
 
-    /** Creates a campaign; returns why it was refused ("field: reason"), or null when created. */
-    public String create(final CampaignDefinition definition)
+    /** Creates a campaign; returns why it was refused, or null when created. */
+    public Problem create(final CampaignDefinition definition)
     {
-        final String invalid = CampaignValidator.validate(definition);
+        final Problem invalid = CampaignValidator.validate(definition);
         if (invalid != null)
         {
             return invalid;
         }
         if (byId.containsKey(definition.campaignId()))
         {
-            return "campaignId: a campaign with this id exists";
+            return Problem.of("campaignId", "a campaign with this id exists");
         }
         if (table.length == MAX_CAMPAIGNS)
         {
-            return "campaignId: at most " + MAX_CAMPAIGNS + " campaigns";
+            return Problem.of("campaignId", "at most " + MAX_CAMPAIGNS + " campaigns");
         }
         final Campaign campaign = new Campaign(table.length, definition);
         campaigns.add(campaign);
@@ -285,7 +286,7 @@ public final class DiscountEngine implements Snapshottable
         {
             final byte[] definition = new byte[in.readInt()];
             in.readBytes(definition, 0, definition.length);
-            final String refused = create(CampaignCodec.fromBytes(definition));
+            final Problem refused = create(CampaignCodec.fromBytes(definition));
             if (refused != null)
             {
                 throw new IllegalStateException("snapshot holds a campaign this switch refuses: " + refused);

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.payswitch.core.domain.Money;
+import org.payswitch.core.domain.Problem;
 import org.payswitch.core.util.Hashing;
 
 /**
@@ -69,8 +70,8 @@ public sealed interface DiscountRule
      */
     long discount(long amount, long transactionId, int campaign);
 
-    /** Why the rule is invalid, as "discount.field: reason" (the operator API's message), or null. */
-    String validate();
+    /** Why the rule is invalid (its field as "discount.field"), or null. */
+    Problem validate();
 
     /** Tells {@code out} the rule's fields (not its kind), for the operator API's answers. */
     void describe(Fields out);
@@ -106,9 +107,9 @@ public sealed interface DiscountRule
         }
 
         @Override
-        public String validate()
+        public Problem validate()
         {
-            return isPositiveAmount(amount) ? null : "discount.amount: positive";
+            return isPositiveAmount(amount) ? null : Problem.of("discount.amount", "positive");
         }
 
         @Override
@@ -141,13 +142,13 @@ public sealed interface DiscountRule
         }
 
         @Override
-        public String validate()
+        public Problem validate()
         {
             if (basisPoints < 1 || basisPoints > 10_000)
             {
-                return "discount.basisPoints: 1..10000";
+                return Problem.of("discount.basisPoints", "1..10000");
             }
-            return isPositiveAmount(cap) ? null : "discount.cap: positive";
+            return isPositiveAmount(cap) ? null : Problem.of("discount.cap", "positive");
         }
 
         @Override
@@ -182,13 +183,13 @@ public sealed interface DiscountRule
         }
 
         @Override
-        public String validate()
+        public Problem validate()
         {
             if (!isPositiveAmount(min))
             {
-                return "discount.min: positive";
+                return Problem.of("discount.min", "positive");
             }
-            return max >= min && isPositiveAmount(max) ? null : "discount.max: at least min";
+            return max >= min && isPositiveAmount(max) ? null : Problem.of("discount.max", "at least min");
         }
 
         @Override
@@ -244,21 +245,21 @@ public sealed interface DiscountRule
         }
 
         @Override
-        public String validate()
+        public Problem validate()
         {
             if (tiers.isEmpty())
             {
-                return "discount.tiers: at least one tier";
+                return Problem.of("discount.tiers", "at least one tier");
             }
             for (final Tier tier : tiers)
             {
                 if (tier.minAmount() < 0 || tier.minAmount() > Money.MAX_AMOUNT || !isPositiveAmount(tier.amount()))
                 {
-                    return "discount.tiers: each has minAmount >= 0 and a positive amount";
+                    return Problem.of("discount.tiers", "each has minAmount >= 0 and a positive amount");
                 }
             }
             final long distinct = tiers.stream().mapToLong(Tier::minAmount).distinct().count();
-            return distinct == tiers.size() ? null : "discount.tiers: minAmounts must differ";
+            return distinct == tiers.size() ? null : Problem.of("discount.tiers", "minAmounts must differ");
         }
 
         @Override

@@ -8,6 +8,7 @@ import org.payswitch.core.domain.CardStatus;
 import org.payswitch.core.domain.Currencies;
 import org.payswitch.core.domain.Money;
 import org.payswitch.core.domain.Pan;
+import org.payswitch.core.domain.Problem;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.ZoneCalendar;
 
@@ -47,7 +48,7 @@ public final class OperatorCommands
                 command.funders = discounts.settlement(eventTime);
                 command.responseCode = ResponseCode.APPROVED;
             }
-            default -> command.reject(ResponseCode.FORMAT_ERROR, "type: not an operator command");
+            default -> command.reject(ResponseCode.FORMAT_ERROR, Problem.of("type", "not an operator command"));
         }
     }
 
@@ -56,10 +57,10 @@ public final class OperatorCommands
         final CardDefinition definition = command.cardDefinition;
         if (definition == null)
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "card: definition required");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("card", "definition required"));
             return;
         }
-        final String invalid = validate(definition);
+        final Problem invalid = validate(definition);
         if (invalid != null)
         {
             command.reject(ResponseCode.FORMAT_ERROR, invalid);
@@ -75,13 +76,13 @@ public final class OperatorCommands
         final CardStatus status = command.cardStatus;
         if (status == null)
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "status: ACTIVE, BLOCKED, LOST or STOLEN");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("status", "ACTIVE, BLOCKED, LOST or STOLEN"));
             return;
         }
         final int card = cards.find(command.pan, command.panLength);
         if (card == CardBook.NOT_FOUND)
         {
-            command.reject(ResponseCode.INVALID_CARD_NUMBER, "pan: no such card");
+            command.reject(ResponseCode.INVALID_CARD_NUMBER, Problem.of("pan", "no such card"));
             return;
         }
         cards.setStatus(card, status);
@@ -94,24 +95,24 @@ public final class OperatorCommands
         final MerchantDefinition definition = command.merchantDefinition;
         if (definition == null)
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "merchant: definition required");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("merchant", "definition required"));
             return;
         }
         final String id = definition.merchantId();
         if (id == null || id.isEmpty() || id.length() > MerchantBook.MAX_ID_LENGTH || !merchantId.set(id) ||
             !merchantId.isIdentifier())
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "merchantId: 1..15 characters of [A-Za-z0-9_-]");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("merchantId", "1..15 characters of [A-Za-z0-9_-]"));
             return;
         }
         if (definition.name() == null || definition.name().length() > 100)
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "name: required, at most 100 characters");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("name", "required, at most 100 characters"));
             return;
         }
         if (definition.mcc() < 0 || definition.mcc() > 9999)
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "mcc: a 4-digit merchant category code");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("mcc", "a 4-digit merchant category code"));
             return;
         }
         merchants.upsert(merchantId, definition.name(), definition.mcc(), definition.enabled());
@@ -136,10 +137,10 @@ public final class OperatorCommands
         final CampaignDefinition definition = command.campaignDefinition;
         if (definition == null)
         {
-            command.reject(ResponseCode.FORMAT_ERROR, "campaign: definition required");
+            command.reject(ResponseCode.FORMAT_ERROR, Problem.of("campaign", "definition required"));
             return;
         }
-        final String refusal = discounts.create(definition);
+        final Problem refusal = discounts.create(definition);
         if (refusal != null)
         {
             command.reject(ResponseCode.FORMAT_ERROR, refusal);
@@ -154,47 +155,47 @@ public final class OperatorCommands
         final String campaignId = command.campaignId;
         if (campaignId == null || !discounts.setPaused(campaignId, paused))
         {
-            command.reject(ResponseCode.UNABLE_TO_LOCATE_ORIGINAL, "campaignId: no such campaign");
+            command.reject(ResponseCode.UNABLE_TO_LOCATE_ORIGINAL, Problem.of("campaignId", "no such campaign"));
             return;
         }
         command.responseCode = ResponseCode.APPROVED;
         command.campaign = discounts.figures(campaignId, eventTime);
     }
 
-    /** Why a card definition is invalid ("field: reason"), or null. */
-    static String validate(final CardDefinition card)
+    /** Why a card definition is invalid, or null. */
+    static Problem validate(final CardDefinition card)
     {
         if (!Pan.isValidLength(card.panLength()))
         {
-            return "pan: 12..19 digits";
+            return Problem.of("pan", "12..19 digits");
         }
         if (!Pan.isLuhnValid(card.pan(), card.panLength()))
         {
-            return "pan: fails the Luhn check";
+            return Problem.of("pan", "fails the Luhn check");
         }
         if (!ZoneCalendar.isValidExpiry(card.expiry()))
         {
-            return "expiry: YYMM";
+            return Problem.of("expiry", "YYMM");
         }
         if (card.status() == null)
         {
-            return "status: ACTIVE, BLOCKED, LOST or STOLEN";
+            return Problem.of("status", "ACTIVE, BLOCKED, LOST or STOLEN");
         }
         if (!Currencies.isKnown(card.currency()))
         {
-            return "currency: not a known ISO 4217 currency";
+            return Problem.of("currency", "not a known ISO 4217 currency");
         }
         if (card.creditLimit() < 0 || card.creditLimit() > Money.MAX_AMOUNT)
         {
-            return "creditLimit: 0.." + Money.MAX_AMOUNT;
+            return Problem.of("creditLimit", "0.." + Money.MAX_AMOUNT);
         }
         if (card.perTransactionLimit() != Money.NO_LIMIT && !Money.isValidAmount(card.perTransactionLimit()))
         {
-            return "perTransactionLimit: null or 1.." + Money.MAX_AMOUNT;
+            return Problem.of("perTransactionLimit", "null or 1.." + Money.MAX_AMOUNT);
         }
         if (card.dailyLimit() != Money.NO_LIMIT && !Money.isValidAmount(card.dailyLimit()))
         {
-            return "dailyLimit: null or 1.." + Money.MAX_AMOUNT;
+            return Problem.of("dailyLimit", "null or 1.." + Money.MAX_AMOUNT);
         }
         return null;
     }

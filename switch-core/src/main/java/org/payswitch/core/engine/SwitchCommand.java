@@ -8,6 +8,7 @@ import org.payswitch.core.discount.FunderSettlement;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.AsciiIdSet;
 import org.payswitch.core.domain.CardStatus;
+import org.payswitch.core.domain.Problem;
 import org.payswitch.core.domain.ResponseCode;
 
 /**
@@ -101,7 +102,7 @@ public final class SwitchCommand
     /** The card a lookup found. */
     public final CardView card = new CardView();
     /** Why an operator command was refused (names the field), or null. */
-    public String error;
+    public Problem error;
     /** One campaign's definition and figures: the answer of CREATE, PAUSE, RESUME and GET_CAMPAIGNS by id. */
     public CampaignFigures campaign;
     /** Every campaign's definition and figures, in creation order: answer of GET_CAMPAIGNS without an id. */
@@ -193,7 +194,7 @@ public final class SwitchCommand
     }
 
     /** Sets the outcome of an operator command that was refused, naming what was wrong. */
-    public void reject(final ResponseCode code, final String why)
+    public void reject(final ResponseCode code, final Problem why)
     {
         responseCode = code;
         error = why;

@@ -271,20 +271,20 @@ class DiscountEngineTest
     {
         final long hash = fx.engine.stateHash();
 
-        assertThat(fx.campaign(campaign("X").bins("12345").build()).error).startsWith("binPrefixes:");
-        assertThat(fx.campaign(campaign("X").rule(new DiscountRule.Percent(10_001, 100)).build()).error)
-            .startsWith("discount.basisPoints:");
-        assertThat(fx.campaign(campaign("X").rule(new DiscountRule.RandomAmount(500, 100)).build()).error)
-            .startsWith("discount.max:");
+        assertThat(fx.campaign(campaign("X").bins("12345").build()).error.field()).isEqualTo("binPrefixes");
+        assertThat(fx.campaign(campaign("X").rule(new DiscountRule.Percent(10_001, 100)).build()).error.field())
+            .isEqualTo("discount.basisPoints");
+        assertThat(fx.campaign(campaign("X").rule(new DiscountRule.RandomAmount(500, 100)).build()).error.field())
+            .isEqualTo("discount.max");
         assertThat(fx.campaign(campaign("X").window("2026-11-11T00:00:00+08:00", "2026-11-10T00:00:00+08:00").build())
-            .error).startsWith("endsAt:");
-        assertThat(fx.campaign(campaign("X").perCard(0).build()).error).startsWith("perCardLimit:");
-        assertThat(fx.campaign(campaign("X").currency(999).build()).error).startsWith("currency:");
-        assertThat(fx.campaign(campaign("bad id").build()).error).startsWith("campaignId:");
+            .error.field()).isEqualTo("endsAt");
+        assertThat(fx.campaign(campaign("X").perCard(0).build()).error.field()).isEqualTo("perCardLimit");
+        assertThat(fx.campaign(campaign("X").currency(999).build()).error.field()).isEqualTo("currency");
+        assertThat(fx.campaign(campaign("bad id").build()).error.field()).isEqualTo("campaignId");
         assertThat(fx.engine.stateHash()).isEqualTo(hash);
 
         fx.campaign(campaign("X").build());
-        assertThat(fx.campaign(campaign("X").build()).error).startsWith("campaignId:");
+        assertThat(fx.campaign(campaign("X").build()).error.field()).isEqualTo("campaignId");
     }
 
     @Test

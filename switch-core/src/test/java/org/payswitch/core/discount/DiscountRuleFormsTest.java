@@ -6,6 +6,7 @@ import java.util.HexFormat;
 import java.util.List;
 
 import org.junit.jupiter.api.Test;
+import org.payswitch.core.domain.Problem;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -74,14 +75,14 @@ class DiscountRuleFormsTest
     void shouldNameTheBadFieldOfEachRule()
     {
         assertThat(FIXED.validate()).isNull();
-        assertThat(new DiscountRule.Fixed(0).validate()).isEqualTo("discount.amount: positive");
-        assertThat(new DiscountRule.Percent(10_001, 5).validate()).isEqualTo("discount.basisPoints: 1..10000");
-        assertThat(new DiscountRule.Percent(1, 0).validate()).isEqualTo("discount.cap: positive");
-        assertThat(new DiscountRule.RandomAmount(0, 5).validate()).isEqualTo("discount.min: positive");
-        assertThat(new DiscountRule.RandomAmount(6, 5).validate()).isEqualTo("discount.max: at least min");
-        assertThat(new DiscountRule.Tiered(List.of()).validate()).isEqualTo("discount.tiers: at least one tier");
+        assertThat(new DiscountRule.Fixed(0).validate()).isEqualTo(Problem.of("discount.amount", "positive"));
+        assertThat(new DiscountRule.Percent(10_001, 5).validate()).isEqualTo(Problem.of("discount.basisPoints", "1..10000"));
+        assertThat(new DiscountRule.Percent(1, 0).validate()).isEqualTo(Problem.of("discount.cap", "positive"));
+        assertThat(new DiscountRule.RandomAmount(0, 5).validate()).isEqualTo(Problem.of("discount.min", "positive"));
+        assertThat(new DiscountRule.RandomAmount(6, 5).validate()).isEqualTo(Problem.of("discount.max", "at least min"));
+        assertThat(new DiscountRule.Tiered(List.of()).validate()).isEqualTo(Problem.of("discount.tiers", "at least one tier"));
         assertThat(new DiscountRule.Tiered(List.of(new DiscountRule.Tier(5, 1), new DiscountRule.Tier(5, 2)))
-            .validate()).isEqualTo("discount.tiers: minAmounts must differ");
+            .validate()).isEqualTo(Problem.of("discount.tiers", "minAmounts must differ"));
     }
 
     @Test

@@ -263,6 +263,6 @@ class AuthorizerTest
             100, Money.NO_LIMIT, Money.NO_LIMIT));
 
         assertThat(answer.responseCode).isEqualTo(ResponseCode.FORMAT_ERROR);
-        assertThat(answer.error).startsWith("pan:");
+        assertThat(answer.error.field()).isEqualTo("pan");
     }
 }

@@ -257,7 +257,7 @@ class CardDataAtRestTest
                 command.timestamp = RandomWorkload.START + i;
                 command.cardDefinition = card;
                 apply(executor, writer, old, command);
-                assertThat(command.responseCode).as(command.error).isEqualTo(ResponseCode.APPROVED);
+                assertThat(command.responseCode).as(String.valueOf(command.error)).isEqualTo(ResponseCode.APPROVED);
             }
             for (int i = 0; i < AUTHORIZATIONS; i++)
             {
