@@ -8,8 +8,9 @@ import java.util.Map;
 import io.netty.buffer.ByteBuf;
 
 /**
- * Parses a whole JSON document into maps, lists, Strings, Longs, Booleans and nulls: for
- * operator bodies, off the hot path. Numbers must be integers (money is minor units). A document
+ * Parses a whole JSON document into maps, lists, Strings, Longs, Booleans and nulls, for programs
+ * that read the switch's answers (the tools); the switch maps its own cold-path bodies with
+ * Jackson. Numbers that are not integers are {@link #NOT_AN_INTEGER} (money is minor units). A document
  * nested deeper than {@link JsonCursor#MAX_DEPTH} is refused before the recursion goes further,
  * naming the top-level field that holds the deep value.
  */

@@ -12,9 +12,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Depth limits of both JSON readers: the cursor's skip (the authorization path) and the tree (the
- * operator path) accept {@link JsonCursor#MAX_DEPTH} levels, refuse one more, and refuse 60 000
- * levels the same way, without a stack overflow.
+ * Depth limits of both hand-written JSON readers: the cursor's skip (the authorization path) and
+ * the tree (the tools' reader of answers) accept {@link JsonCursor#MAX_DEPTH} levels, refuse one
+ * more, and refuse 60 000 levels the same way, without a stack overflow. The operator bodies'
+ * limit, in Jackson, is BodyMapperTest's.
  */
 class JsonDepthTest
 {
