@@ -115,14 +115,9 @@ final class HttpAnswers
     }
 
     /**
-     * Writes {"error", "field", "responseCode": "30"} into {@code out}, from any thread; the field
-     * is the part of "field: reason" before the colon.
+     * Writes {"error", "field", "responseCode": "30"} of the engine's format error; the field is the
+     * part of "field: reason" before the colon (the engine's problems carry no typed field).
      */
-    static void writeError(final ByteBuf out, final String problem)
-    {
-        writeError(new JsonWriter().wrap(out), problem);
-    }
-
     private static void writeError(final JsonWriter json, final String problem)
     {
         final int colon = problem.indexOf(':');
