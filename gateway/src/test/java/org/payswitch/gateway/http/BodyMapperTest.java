@@ -113,6 +113,9 @@ class BodyMapperTest
 
         assertProblem(() -> read(merchant + ",\"enabled\":null}", CardBodies.Merchant.class, CardBodies.MERCHANT_FIELDS,
             CardBodies.MERCHANT_NOT_NULL), "enabled", "enabled: true or false");
+        assertThat(read(merchant + ",\"enabled\":null,\"enabled\":false}", CardBodies.Merchant.class,
+            CardBodies.MERCHANT_FIELDS, CardBodies.MERCHANT_NOT_NULL).definition().enabled())
+            .as("the later of two counts").isFalse();
         assertProblem(() -> read(merchant + ",\"enabled\":1}", CardBodies.Merchant.class, CardBodies.MERCHANT_FIELDS,
             CardBodies.MERCHANT_NOT_NULL), "enabled", "enabled: true or false");
         assertProblem(() -> read(merchant.replace("5411", "541") + "}", CardBodies.Merchant.class,
@@ -177,6 +180,8 @@ class BodyMapperTest
         assertProblem(() -> campaign(CAMPAIGN.replace(FIXED, "{\"amount\":5}")), "discount.type",
             "discount.type: FIXED, PERCENT, RANDOM or TIERED");
         assertProblem(() -> campaign(CAMPAIGN.replace(FIXED, "{\"type\":\"FIXED\",\"amount\":\"5\"}")),
+            "discount.amount", "discount.amount: an integer");
+        assertProblem(() -> campaign(CAMPAIGN.replace(FIXED, "{\"type\":\"FIXED\",\"amount\":99999999999999999999}")),
             "discount.amount", "discount.amount: an integer");
         assertProblem(() -> campaign(CAMPAIGN.replace(FIXED, "{\"type\":\"PERCENT\",\"basisPoints\":10001,\"cap\":1}")),
             "discount.basisPoints", "discount.basisPoints: 1..10000");
