@@ -14,8 +14,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.netty.buffer.Unpooled;
-import org.payswitch.gateway.json.JsonTree;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
  * The Singles' Day profile's hot campaign, created through the switch's operator API
@@ -38,6 +39,8 @@ record HotCampaign(String baseUrl, String adminToken, String campaignId)
     static final long MIN_AMOUNT = 2_000;
 
     private static final Duration TIMEOUT = Duration.ofSeconds(10);
+    /** Reads the operator API's answers (a cold path: twice a run). */
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     /** The share (0..1) of the requests drawn by {@link RequestSource} whose amount reaches {@link #MIN_AMOUNT}. */
     static double eligibleAmountShare()
@@ -138,18 +141,19 @@ record HotCampaign(String baseUrl, String adminToken, String campaignId)
         final Map<String, String> fields = new LinkedHashMap<>();
         try
         {
-            if (JsonTree.parse(Unpooled.wrappedBuffer(body.getBytes(StandardCharsets.UTF_8))) instanceof Map<?, ?> map)
+            final JsonNode tree = JSON.readTree(body);
+            if (tree != null && tree.isObject())
             {
-                map.forEach((key, value) ->
+                tree.properties().forEach(field ->
                 {
-                    if (value instanceof String || value instanceof Long)
+                    if (field.getValue().isTextual() || field.getValue().isIntegralNumber())
                     {
-                        fields.put(key.toString(), value.toString());
+                        fields.put(field.getKey(), field.getValue().asText());
                     }
                 });
             }
         }
-        catch (final RuntimeException e)
+        catch (final JsonProcessingException e)
         {
             fields.clear();
         }

@@ -20,6 +20,9 @@ import io.netty.handler.codec.http.HttpVersion;
  */
 final class BoundedBodyAggregator extends HttpObjectAggregator
 {
+    /** Room for the format error's body. */
+    private static final int ERROR_BODY_BYTES = 128;
+
     BoundedBodyAggregator(final int maxBody)
     {
         super(maxBody);
@@ -28,8 +31,8 @@ final class BoundedBodyAggregator extends HttpObjectAggregator
     @Override
     protected void handleOversizedMessage(final ChannelHandlerContext ctx, final HttpMessage oversized)
     {
-        final ByteBuf body = ctx.alloc().buffer(128);
-        HttpAnswers.writeError(body, "body: larger than " + HttpServerInitializer.MAX_BODY + " bytes");
+        final ByteBuf body = ctx.alloc().buffer(ERROR_BODY_BYTES);
+        ImmediateAnswers.writeError(body, null, "body: larger than " + HttpServerInitializer.MAX_BODY + " bytes");
         final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
             HttpResponseStatus.BAD_REQUEST, body);
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);

@@ -138,22 +138,9 @@ final class HttpAnswers
     }
 
     /**
-     * Writes {"error", "field", "responseCode": "30"} into {@code out}, from any thread; the field
-     * is the part of "field: reason" before the colon.
+     * Writes {"error", "field", "responseCode": "30"} of the engine's format error; the field is the
+     * part of "field: reason" before the colon (the engine's problems carry no typed field).
      */
-    static void writeError(final ByteBuf out, final String problem)
-    {
-        writeError(new JsonWriter().wrap(out), problem);
-    }
-
-    private static void writeError(final JsonWriter json, final String problem)
-    {
-        final int colon = problem.indexOf(':');
-        final String field = colon > 0 ? problem.substring(0, colon) : "";
-        writeError(json, problem, field.isEmpty() || field.indexOf(' ') >= 0 || "body".equals(field) ||
-            "request".equals(field) ? null : field);
-    }
-
     /** Writes {"error", "field" (when not null), "responseCode": "30"}. */
     private static void writeError(final JsonWriter json, final String message, final String field)
     {

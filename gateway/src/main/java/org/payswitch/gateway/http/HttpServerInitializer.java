@@ -21,6 +21,12 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
 {
     /** Largest body accepted (docs/api.md: at most 64 KiB). */
     public static final int MAX_BODY = 64 * 1024;
+    /** Longest request line (method, URI, version). */
+    private static final int MAX_REQUEST_LINE = 4096;
+    /** Most bytes of a request's headers in all. */
+    private static final int MAX_HEADER_BYTES = 8192;
+    /** Most bytes of a body chunk the decoder hands on at once (the aggregator joins them). */
+    private static final int MAX_CHUNK_BYTES = 8192;
 
     private final HttpContext context;
     private final GatewayLimits limits;
@@ -40,7 +46,7 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
         pipeline.addLast(new ConnectionDeadlines(limits.requestDeadline().toNanos(), limits.idleTimeout().toNanos(),
             port));
         pipeline.addLast(new HttpResponseEncoder());
-        pipeline.addLast(new HttpRequestFramer(4096, 8192, 8192));
+        pipeline.addLast(new HttpRequestFramer(MAX_REQUEST_LINE, MAX_HEADER_BYTES, MAX_CHUNK_BYTES));
         pipeline.addLast(new BoundedBodyAggregator(MAX_BODY));
         pipeline.addLast(new HttpRequestHandler(context));
     }

@@ -15,6 +15,10 @@ import org.payswitch.gateway.guard.PortConnections;
 final class PrometheusText
 {
     private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+    /** Room for the text at first: the metrics of a few campaigns and both ports. */
+    private static final int INITIAL_TEXT_CHARS = 4096;
+    private static final double PERCENT = 100;
+    private static final double NANOS_PER_SECOND = 1e9;
 
     private final SwitchPipeline pipeline;
     private final List<PortConnections> ports;
@@ -28,7 +32,7 @@ final class PrometheusText
     void write(final List<CampaignFigures> campaignFigures, final ByteBuf out)
     {
         final PipelineMetrics metrics = pipeline.metrics();
-        final StringBuilder text = new StringBuilder(4096);
+        final StringBuilder text = new StringBuilder(INITIAL_TEXT_CHARS);
         text.append("# HELP payswitch_answers_total Answers given, by response code.\n");
         text.append("# TYPE payswitch_answers_total counter\n");
         long requests = 0;
@@ -75,9 +79,10 @@ final class PrometheusText
         for (final double q : QUANTILES)
         {
             text.append("payswitch_latency_seconds{quantile=\"").append(q).append("\"} ")
-                .append(latency.getValueAtPercentile(q * 100) / 1e9).append('\n');
+                .append(latency.getValueAtPercentile(q * PERCENT) / NANOS_PER_SECOND).append('\n');
         }
-        text.append("payswitch_latency_seconds_sum ").append(latency.getMean() * latency.getTotalCount() / 1e9)
+        text.append("payswitch_latency_seconds_sum ")
+            .append(latency.getMean() * latency.getTotalCount() / NANOS_PER_SECOND)
             .append('\n');
         text.append("payswitch_latency_seconds_count ").append(latency.getTotalCount()).append('\n');
         ByteBufUtil.writeUtf8(out, text);

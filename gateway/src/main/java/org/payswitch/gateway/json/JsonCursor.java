@@ -20,6 +20,14 @@ public final class JsonCursor
      */
     public static final int MAX_DEPTH = 32;
 
+    /** {@link #readKey} read a string that fits the field. */
+    public static final int KEY = 1;
+    /** {@link #readKey} read a valid string that does not fit the field (too long, or not printable ASCII). */
+    public static final int OTHER_KEY = 0;
+    /** {@link #readKey} found no valid string. */
+    public static final int NO_KEY = -1;
+
+    /** Room for the copy of a body without an array of its own; it grows to the largest body read. */
     private static final int INITIAL_COPY_BYTES = 1024;
 
     private byte[] copy = new byte[INITIAL_COPY_BYTES];
@@ -27,7 +35,8 @@ public final class JsonCursor
     private int position;
     private int limit;
     private final StringBuilder text = new StringBuilder();
-    private boolean tooDeep;
+    private final JsonSkipper skipper = new JsonSkipper(this);
+    private long longValue;
 
     /** Starts reading the readable bytes of {@code body}. */
     public JsonCursor wrap(final ByteBuf body)
@@ -90,10 +99,34 @@ public final class JsonCursor
      */
     public boolean readAscii(final AsciiField out)
     {
+        return readFitting(out) == KEY;
+    }
+
+    /**
+     * Reads an object's key into {@code out}: {@link #KEY} when it fits, {@link #OTHER_KEY} when it
+     * is a valid string that does not (longer than the field, or not printable ASCII: {@code out} is
+     * then empty), {@link #NO_KEY} when no valid string is next. A key that does not fit is read a
+     * second time, as any string: that costs only such keys.
+     */
+    public int readKey(final AsciiField out)
+    {
+        final int start = position;
+        final int read = readFitting(out);
+        if (read != OTHER_KEY)
+        {
+            return read;
+        }
+        position = start;
+        return readString() == null ? NO_KEY : OTHER_KEY;
+    }
+
+    /** {@link #KEY}, {@link #OTHER_KEY} (the string was read to its end) or {@link #NO_KEY}. */
+    private int readFitting(final AsciiField out)
+    {
         out.clear();
         if (!consume('"'))
         {
-            return false;
+            return NO_KEY;
         }
         final byte[] bytes = out.bytes();
         int length = 0;
@@ -106,8 +139,9 @@ public final class JsonCursor
                 if (fits)
                 {
                     out.set(bytes, 0, length);
+                    return KEY;
                 }
-                return fits;
+                return OTHER_KEY;
             }
             if (c == '\\')
             {
@@ -118,7 +152,7 @@ public final class JsonCursor
                 fits = false;
                 if (c < 0)
                 {
-                    return false;
+                    return NO_KEY;
                 }
             }
             else
@@ -126,7 +160,7 @@ public final class JsonCursor
                 bytes[length++] = (byte)c;
             }
         }
-        return false;
+        return NO_KEY;
     }
 
     /** Reads a string of any Unicode content, or returns null when the next value is not a valid string. */
@@ -173,9 +207,9 @@ public final class JsonCursor
     }
 
     /**
-     * Reads an integer: optional minus, digits, no fraction, no exponent, no leading zeros.
-     * Returns false (position unspecified) for anything else or an overflow; the value is in
-     * {@link #longValue()}.
+     * Reads an integer: optional minus, digits, no fraction, no exponent, no leading zeros, within
+     * -(2<sup>63</sup>-1)..2<sup>63</sup>-1. Returns false, the position left at the value's start,
+     * for anything else; the value is in {@link #longValue()}.
      */
     public boolean readLong()
     {
@@ -183,6 +217,18 @@ public final class JsonCursor
         {
             return false;
         }
+        final int begin = position;
+        if (!scanLong())
+        {
+            position = begin;
+            return false;
+        }
+        return true;
+    }
+
+    /** {@link #readLong()} after the whitespace: false for anything but an integer within a {@code long}. */
+    private boolean scanLong()
+    {
         boolean negative = false;
         if (buffer[position] == '-')
         {
@@ -222,8 +268,6 @@ public final class JsonCursor
         return true;
     }
 
-    private long longValue;
-
     /** The integer {@link #readLong()} read. */
     public long longValue()
     {
@@ -246,124 +290,37 @@ public final class JsonCursor
         return readLiteral("null");
     }
 
-    /**
-     * Skips one value of any kind at the top of a document; false when it is malformed or nested
-     * deeper than {@value #MAX_DEPTH} ({@link #tooDeep()} tells which).
-     */
+    /** Skips one value at the top of a document, as {@link #skipValue(int)} inside none. */
     public boolean skipValue()
     {
-        return skipValue(0);
+        return skipper.skip(0);
     }
 
     /**
-     * Skips one value of any kind inside {@code enclosing} arrays or objects; false when it is
-     * malformed or would open more than {@value #MAX_DEPTH} containers in all ({@link #tooDeep()}
-     * tells which). A loop with one bit per open container, not recursion: a body of 60 000
-     * {@code [} costs a format error, not the I/O thread's stack.
+     * Skips one value of any kind inside {@code enclosing} arrays or objects ({@link JsonSkipper});
+     * false when it is malformed or opens more than {@value #MAX_DEPTH} in all ({@link #tooDeep()}).
      */
     public boolean skipValue(final int enclosing)
     {
-        tooDeep = false;
-        long objects = 0;
-        int open = 0;
-        while (true)
-        {
-            final int c = peek();
-            boolean ended = true;
-            if (c == '{' || c == '[')
-            {
-                if (enclosing + open + 1 > MAX_DEPTH)
-                {
-                    tooDeep = true;
-                    return false;
-                }
-                position++;
-                final boolean object = c == '{';
-                if (!consume(object ? '}' : ']'))
-                {
-                    objects = object ? objects | (1L << open) : objects & ~(1L << open);
-                    open++;
-                    if (object && !skipKey())
-                    {
-                        return false;
-                    }
-                    ended = false;
-                }
-            }
-            else if (!skipScalar(c))
-            {
-                return false;
-            }
-            while (ended)
-            {
-                if (open == 0)
-                {
-                    return true;
-                }
-                final boolean object = (objects & (1L << (open - 1))) != 0;
-                if (consume(','))
-                {
-                    if (object && !skipKey())
-                    {
-                        return false;
-                    }
-                    ended = false;
-                }
-                else if (consume(object ? '}' : ']'))
-                {
-                    open--;
-                }
-                else
-                {
-                    return false;
-                }
-            }
-        }
+        return skipper.skip(enclosing);
     }
 
     /** True when the last {@link #skipValue} failed because the value was nested too deeply. */
     public boolean tooDeep()
     {
-        return tooDeep;
+        return skipper.tooDeep();
     }
 
-    private boolean skipKey()
+    /** The byte {@code ahead} places after the position, or -1 past the end (no whitespace skipped). */
+    int byteAhead(final int ahead)
     {
-        return readString() != null && consume(':');
+        return position + ahead < limit ? buffer[position + ahead] : -1;
     }
 
-    private boolean skipScalar(final int c)
+    /** Moves the position {@code count} bytes on. */
+    void skipBytes(final int count)
     {
-        switch (c)
-        {
-            case '"':
-                return readString() != null;
-            case 't':
-            case 'f':
-                return readBoolean() >= 0;
-            case 'n':
-                return readNull();
-            default:
-                return skipNumber();
-        }
-    }
-
-    private boolean skipNumber()
-    {
-        final int start = position;
-        while (position < limit)
-        {
-            final byte b = buffer[position];
-            if ((b >= '0' && b <= '9') || b == '-' || b == '+' || b == '.' || b == 'e' || b == 'E')
-            {
-                position++;
-            }
-            else
-            {
-                break;
-            }
-        }
-        return position > start;
+        position += count;
     }
 
     private boolean readLiteral(final String literal)
@@ -383,89 +340,27 @@ public final class JsonCursor
         return true;
     }
 
+    /** Reads the escape after a backslash; the character, or -1 when it is malformed. */
     private int readEscape()
     {
-        if (position >= limit)
+        final int code = JsonChars.escape(buffer, position, limit);
+        if (code >= 0)
         {
-            return -1;
+            position += JsonChars.escapeLength(buffer[position]);
         }
-        final byte e = buffer[position++];
-        switch (e)
-        {
-            case '"':
-                return '"';
-            case '\\':
-                return '\\';
-            case '/':
-                return '/';
-            case 'b':
-                return '\b';
-            case 'f':
-                return '\f';
-            case 'n':
-                return '\n';
-            case 'r':
-                return '\r';
-            case 't':
-                return '\t';
-            case 'u':
-                if (position + 4 > limit)
-                {
-                    return -1;
-                }
-                int code = 0;
-                for (int i = 0; i < 4; i++)
-                {
-                    final int digit = Character.digit(buffer[position++], 16);
-                    if (digit < 0)
-                    {
-                        return -1;
-                    }
-                    code = code * 16 + digit;
-                }
-                return code;
-            default:
-                return -1;
-        }
+        return code;
     }
 
+    /** Reads the UTF-8 sequence that {@code first} starts into the text; false when it is malformed. */
     private boolean readUtf8(final int first)
     {
-        final int extra;
-        int code;
-        if ((first & 0xE0) == 0xC0)
-        {
-            extra = 1;
-            code = first & 0x1F;
-        }
-        else if ((first & 0xF0) == 0xE0)
-        {
-            extra = 2;
-            code = first & 0x0F;
-        }
-        else if ((first & 0xF8) == 0xF0)
-        {
-            extra = 3;
-            code = first & 0x07;
-        }
-        else
+        final int length = JsonChars.utf8Length(first);
+        final int code = length < 0 ? -1 : JsonChars.utf8(buffer, position, limit, length);
+        if (code < 0)
         {
             return false;
         }
-        if (position + 1 + extra > limit)
-        {
-            return false;
-        }
-        for (int i = 1; i <= extra; i++)
-        {
-            final int b = buffer[position + i] & 0xFF;
-            if ((b & 0xC0) != 0x80)
-            {
-                return false;
-            }
-            code = (code << 6) | (b & 0x3F);
-        }
-        position += 1 + extra;
+        position += length;
         text.appendCodePoint(code);
         return true;
     }

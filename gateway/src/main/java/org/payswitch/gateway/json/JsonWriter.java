@@ -9,6 +9,7 @@ import io.netty.buffer.ByteBufUtil;
  */
 public final class JsonWriter
 {
+    /** Most arrays and objects open at once; the switch's answers nest three. */
     private static final int MAX_DEPTH = 16;
     private static final byte[] HEX = "0123456789abcdef".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
 
@@ -66,7 +67,10 @@ public final class JsonWriter
         return this;
     }
 
-    /** Writes a string value (null writes null), escaping as JSON requires. */
+    /**
+     * Writes a string value (null writes null), escaping as JSON requires. A surrogate without its
+     * pair is written as '?' (UTF-8 has no encoding for it), and the character after it as itself.
+     */
     public JsonWriter string(final CharSequence value)
     {
         separator();
@@ -94,7 +98,9 @@ public final class JsonWriter
             }
             else
             {
-                final int end = Character.isHighSurrogate(c) && i + 1 < value.length() ? i + 2 : i + 1;
+                final boolean pair = Character.isHighSurrogate(c) && i + 1 < value.length() &&
+                    Character.isLowSurrogate(value.charAt(i + 1));
+                final int end = pair ? i + 2 : i + 1;
                 ByteBufUtil.writeUtf8(out, value.subSequence(i, end));
                 i = end - 1;
             }

@@ -1,8 +1,6 @@
 package org.payswitch.gateway.json;
 
 import java.nio.charset.StandardCharsets;
-import java.util.List;
-import java.util.Map;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.Unpooled;
@@ -12,9 +10,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * Depth limits of both JSON readers: the cursor's skip (the authorization path) and the tree (the
- * operator path) accept {@link JsonCursor#MAX_DEPTH} levels, refuse one more, and refuse 60 000
- * levels the same way, without a stack overflow.
+ * Depth limits of both hand-written JSON readers: the cursor's skip (the authorization path) and
+ * the tree (the tools' reader of answers) accept {@link JsonCursor#MAX_DEPTH} levels, refuse one
+ * more, and refuse 60 000 levels the same way, without a stack overflow. The operator bodies'
+ * limit, in Jackson, is BodyMapperTest's.
  */
 class JsonDepthTest
 {
@@ -77,28 +76,5 @@ class JsonDepthTest
         assertThat(cursor.consume(',')).isTrue();
         assertThat(cursor.readLong()).isTrue();
         assertThat(cursor.longValue()).isEqualTo(2);
-    }
-
-    @Test
-    void shouldParseATreeNestedToTheLimit()
-    {
-        final Object tree = JsonTree.parse(body("{\"a\":" + nested(JsonCursor.MAX_DEPTH - 1, "[", "]") + "}"));
-        assertThat(tree).isInstanceOf(Map.class);
-        assertThat(((Map<?, ?>)tree).get("a")).isInstanceOf(List.class);
-    }
-
-    @Test
-    void shouldRefuseATreeTooDeepNamingTheTopLevelField()
-    {
-        assertThatThrownBy(() -> JsonTree.parse(body("{\"discount\":" + "[".repeat(60_000) + "}")))
-            .isInstanceOfSatisfying(JsonException.class, e ->
-            {
-                assertThat(e.field()).isEqualTo("discount");
-                assertThat(e.getMessage()).isEqualTo("discount: nested deeper than 32 levels");
-            });
-        assertThatThrownBy(() -> JsonTree.parse(body(nested(JsonCursor.MAX_DEPTH + 1, "[", "]"))))
-            .isInstanceOfSatisfying(JsonException.class, e -> assertThat(e.field()).isNull());
-        assertThatThrownBy(() -> JsonTree.parse(body("{\"no echo\":" + "{\"a\":".repeat(40) + "}")))
-            .isInstanceOfSatisfying(JsonException.class, e -> assertThat(e.getMessage()).startsWith("body: nested"));
     }
 }
