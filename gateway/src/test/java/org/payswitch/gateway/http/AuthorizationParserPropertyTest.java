@@ -22,9 +22,9 @@ import org.payswitch.core.domain.Currencies;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.domain.ZoneCalendar;
 import org.payswitch.core.engine.SwitchCommand;
+import org.payswitch.core.testing.Seeds;
 import org.payswitch.gateway.json.JsonCursor;
 import org.payswitch.gateway.json.RandomJson;
-import org.payswitch.gateway.json.Seeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -40,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class AuthorizationParserPropertyTest
 {
+    /** Fixed seeds every run tries, before the one random seed of the run. */
+    private static final int SEEDS = 6;
+
     private static final int BODIES = 1_500;
     private static final ObjectMapper JACKSON = new ObjectMapper(RandomJson.REFERENCE);
     private static final Set<String> KNOWN =
@@ -52,7 +55,7 @@ class AuthorizationParserPropertyTest
 
     static LongStream seeds()
     {
-        return Seeds.all();
+        return Seeds.stream(SEEDS);
     }
 
     @ParameterizedTest

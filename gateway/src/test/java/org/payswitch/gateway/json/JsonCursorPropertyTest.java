@@ -9,6 +9,7 @@ import io.netty.buffer.Unpooled;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.testing.Seeds;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,6 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class JsonCursorPropertyTest
 {
+    /** Fixed seeds every run tries, before the one random seed of the run. */
+    private static final int SEEDS = 6;
+
     private static final int DOCUMENTS = 1_500;
     private static final int VALUES = 2_000;
 
@@ -28,7 +32,7 @@ class JsonCursorPropertyTest
 
     static java.util.stream.LongStream seeds()
     {
-        return Seeds.all();
+        return Seeds.stream(SEEDS);
     }
 
     private boolean skips(final byte[] document)

@@ -2,6 +2,7 @@ package org.payswitch.core.testing;
 
 import java.util.SplittableRandom;
 import java.util.function.LongConsumer;
+import java.util.stream.LongStream;
 
 /**
  * Randomized property checks with plain JUnit: a property is a method of one {@code long} seed that
@@ -52,6 +53,27 @@ public final class Seeds
         run(new SplittableRandom().nextLong(), property);
     }
 
+    /**
+     * The same seeds as {@link #check}, for a {@code @ParameterizedTest} with a {@code @MethodSource}:
+     * 1..{@code tries}, then one random seed, or the seed of {@value #REPLAY_PROPERTY} alone. A
+     * failure's message names its seed with {@link #replay}.
+     */
+    public static LongStream stream(final int tries)
+    {
+        final String replay = System.getProperty(REPLAY_PROPERTY);
+        if (replay != null && !replay.isBlank())
+        {
+            return LongStream.of(Long.parseLong(replay.trim()));
+        }
+        return LongStream.concat(LongStream.rangeClosed(1, tries), LongStream.of(new SplittableRandom().nextLong()));
+    }
+
+    /** How a failure names its seed: enough to run it alone again. */
+    public static String replay(final long seed)
+    {
+        return "seed " + seed + " (run it alone with -D" + REPLAY_PROPERTY + "=" + seed + ")";
+    }
+
     /** A number in [min, max]: a bound one time in {@value #EDGE_ODDS}, else uniform. */
     public static long between(final SplittableRandom random, final long min, final long max)
     {
@@ -85,8 +107,7 @@ public final class Seeds
         }
         catch (final AssertionError | RuntimeException e)
         {
-            throw new AssertionError("seed " + seed + " fails (run it alone with -D" + REPLAY_PROPERTY + "=" + seed +
-                "): " + e.getMessage(), e);
+            throw new AssertionError(replay(seed) + " fails: " + e.getMessage(), e);
         }
     }
 }

@@ -26,7 +26,7 @@ class SeedsTest
     {
         assertThatThrownBy(() -> Seeds.check(10, null, seed -> assertThat(seed).isNotEqualTo(7L)))
             .isInstanceOf(AssertionError.class)
-            .hasMessageStartingWith("seed 7 fails (run it alone with -Dpayswitch.test.seed=7): ")
+            .hasMessageStartingWith("seed 7 (run it alone with -Dpayswitch.test.seed=7) fails: ")
             .hasCauseInstanceOf(AssertionError.class);
         assertThatThrownBy(() -> Seeds.check(10, null, seed -> List.of().get((int)seed)))
             .hasMessageStartingWith("seed 1 fails").hasCauseInstanceOf(IndexOutOfBoundsException.class);
