@@ -24,7 +24,12 @@ final class Campaign
     final long minAmount;
     final boolean restore;
     final boolean tracksCards;
-    private final DiscountRule rule;
+    /** The rule in primitives ({@link DiscountFormula}): read by every quote, kept in this object. */
+    private final int ruleKind;
+    private final long ruleA;
+    private final long ruleB;
+    private final long[] tierMinimums;
+    private final long[] tierAmounts;
     private final int[] mccs;
     private final LongHashSet merchantHashes;
     private final String[] merchantIds;
@@ -53,7 +58,12 @@ final class Campaign
         this.tracksCards = definition.perCardLimit() != CampaignDefinition.NO_LIMIT ||
             definition.perCardDailyLimit() != CampaignDefinition.NO_LIMIT ||
             definition.perCardMonthlyLimit() != CampaignDefinition.NO_LIMIT;
-        this.rule = definition.discount();
+        final DiscountFormula formula = definition.discount().formula();
+        this.ruleKind = formula.kind().code;
+        this.ruleA = formula.a();
+        this.ruleB = formula.b();
+        this.tierMinimums = formula.minimums();
+        this.tierAmounts = formula.amounts();
         mccs = definition.mccs().stream().mapToInt(Integer::intValue).sorted().toArray();
         merchantIds = definition.merchantIds().toArray(new String[0]);
         merchantHashes = new LongHashSet();
@@ -93,7 +103,8 @@ final class Campaign
     /** The discount the rule gives on {@code amount}, before budgets and the amount - 1 cap; 0 when none. */
     long ruleDiscount(final long amount, final long transactionId)
     {
-        return rule.discount(amount, transactionId, number);
+        return DiscountFormula.discount(ruleKind, ruleA, ruleB, tierMinimums, tierAmounts, amount, transactionId,
+            number);
     }
 
     /** Budget not yet granted (net). */

@@ -4,6 +4,8 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 import org.payswitch.core.domain.Money;
@@ -22,10 +24,10 @@ public sealed interface DiscountRule
     /** The kinds of rule: their names in the operator API and their codes in the binary form. */
     enum Kind
     {
-        FIXED(0),
-        PERCENT(1),
-        RANDOM(2),
-        TIERED(3);
+        FIXED(DiscountFormula.FIXED_CODE),
+        PERCENT(DiscountFormula.PERCENT_CODE),
+        RANDOM(DiscountFormula.RANDOM_CODE),
+        TIERED(DiscountFormula.TIERED_CODE);
 
         /** The rule's first byte in {@link CampaignCodec}'s form (journal records and snapshots): never change. */
         public final int code;
@@ -70,6 +72,9 @@ public sealed interface DiscountRule
      */
     long discount(long amount, long transactionId, int campaign);
 
+    /** The rule in primitives, for a campaign to copy into its own fields (see {@link DiscountFormula}). */
+    DiscountFormula formula();
+
     /** Why the rule is invalid (its field as "discount.field"), or null. */
     Problem validate();
 
@@ -103,7 +108,19 @@ public sealed interface DiscountRule
         @Override
         public long discount(final long amount, final long transactionId, final int campaign)
         {
-            return this.amount;
+            return of(this.amount);
+        }
+
+        /** The formula: the fixed amount. */
+        static long of(final long amount)
+        {
+            return amount;
+        }
+
+        @Override
+        public DiscountFormula formula()
+        {
+            return new DiscountFormula(Kind.FIXED, amount, 0, null, null);
         }
 
         @Override
@@ -138,7 +155,19 @@ public sealed interface DiscountRule
         @Override
         public long discount(final long amount, final long transactionId, final int campaign)
         {
+            return of(amount, basisPoints, cap);
+        }
+
+        /** The formula: {@code basisPoints} of the amount, at most {@code cap}. */
+        static long of(final long amount, final long basisPoints, final long cap)
+        {
             return Math.min(amount * basisPoints / 10_000, cap);
+        }
+
+        @Override
+        public DiscountFormula formula()
+        {
+            return new DiscountFormula(Kind.PERCENT, basisPoints, cap, null, null);
         }
 
         @Override
@@ -179,7 +208,19 @@ public sealed interface DiscountRule
         @Override
         public long discount(final long amount, final long transactionId, final int campaign)
         {
+            return of(transactionId, campaign, min, max);
+        }
+
+        /** The formula: an amount in [min, max] drawn from the transaction and the campaign. */
+        static long of(final long transactionId, final int campaign, final long min, final long max)
+        {
             return min + Long.remainderUnsigned(Hashing.mix(transactionId * 31 + campaign), max - min + 1);
+        }
+
+        @Override
+        public DiscountFormula formula()
+        {
+            return new DiscountFormula(Kind.RANDOM, min, max, null, null);
         }
 
         @Override
@@ -208,12 +249,39 @@ public sealed interface DiscountRule
         }
     }
 
-    /** The amount of the highest tier whose minimum the transaction amount reaches. */
-    record Tiered(List<Tier> tiers) implements DiscountRule
+    /**
+     * The amount of the highest tier whose minimum the transaction amount reaches (of equal
+     * minimums, which validation refuses, the later one). A class rather than a record so that it
+     * keeps its tiers sorted by minimum in two primitive arrays for the hot path (a quote walks
+     * them from the top, no list or tier object touched); {@code equals}, {@code hashCode} and
+     * {@code toString} are those of the record it was, since the engine's state hash folds a
+     * campaign's text.
+     */
+    final class Tiered implements DiscountRule
     {
-        public Tiered
+        private final List<Tier> tiers;
+        private final long[] minimums;
+        private final long[] amounts;
+
+        /** A rule of {@code tiers}, in the order they were defined. */
+        public Tiered(final List<Tier> tiers)
         {
-            tiers = List.copyOf(tiers);
+            this.tiers = List.copyOf(tiers);
+            final Tier[] sorted = this.tiers.toArray(new Tier[0]);
+            Arrays.sort(sorted, Comparator.comparingLong(Tier::minAmount));
+            minimums = new long[sorted.length];
+            amounts = new long[sorted.length];
+            for (int i = 0; i < sorted.length; i++)
+            {
+                minimums[i] = sorted[i].minAmount();
+                amounts[i] = sorted[i].amount();
+            }
+        }
+
+        /** The tiers in the order they were defined. */
+        public List<Tier> tiers()
+        {
+            return tiers;
         }
 
         @Override
@@ -222,26 +290,47 @@ public sealed interface DiscountRule
             return Kind.TIERED;
         }
 
-        /**
-         * One pass over the tiers in their defined order, no sorting and no iterator: of the tiers
-         * the amount reaches, the one with the highest minimum (the later one of equal minimums,
-         * which validation refuses anyway).
-         */
         @Override
         public long discount(final long amount, final long transactionId, final int campaign)
         {
-            long reached = Long.MIN_VALUE;
-            long discount = 0;
-            for (int i = 0, n = tiers.size(); i < n; i++)
+            return of(amount, minimums, amounts);
+        }
+
+        /** The formula: the amount of the highest of the sorted {@code minimums} that {@code amount} reaches. */
+        static long of(final long amount, final long[] minimums, final long[] amounts)
+        {
+            for (int i = minimums.length - 1; i >= 0; i--)
             {
-                final Tier tier = tiers.get(i);
-                if (amount >= tier.minAmount() && tier.minAmount() >= reached)
+                if (amount >= minimums[i])
                 {
-                    reached = tier.minAmount();
-                    discount = tier.amount();
+                    return amounts[i];
                 }
             }
-            return discount;
+            return 0;
+        }
+
+        @Override
+        public DiscountFormula formula()
+        {
+            return new DiscountFormula(Kind.TIERED, 0, 0, minimums.clone(), amounts.clone());
+        }
+
+        @Override
+        public boolean equals(final Object other)
+        {
+            return other instanceof Tiered tiered && tiers.equals(tiered.tiers);
+        }
+
+        @Override
+        public int hashCode()
+        {
+            return tiers.hashCode();
+        }
+
+        @Override
+        public String toString()
+        {
+            return "Tiered[tiers=" + tiers + "]";
         }
 
         @Override
