@@ -46,30 +46,14 @@ class JournalToolTest
     @BeforeEach
     void journalDemoDataThreeAuthorizationsAndACapture()
     {
-        final CommandExecutor executor =
-            new CommandExecutor(
-            new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)), DemoData::load);
+        final CommandExecutor executor = demoExecutor();
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(JournalConfig.in(dataDir)))
         {
-            command.reset();
-            command.type = CommandType.LOAD_DEMO_DATA;
-            command.amount = 10;
-            command.timestamp = NOON;
-            executor.execute(command);
-            writer.append(command);
+            journalDemoData(executor, writer, command);
             for (int i = 1; i <= 3; i++)
             {
-                command.reset();
-                command.type = CommandType.AUTHORIZE;
-                command.timestamp = NOON + i;
-                command.merchantId.set(DemoData.merchantId(i));
-                command.orderId.set("O" + i);
-                command.pan = DemoData.pan(i);
-                command.panLength = 16;
-                command.expiry = DemoData.EXPIRY;
-                command.amount = 12_000;
-                command.currency = DemoData.CNY;
+                authorization(command, i, "O" + i, i);
                 executor.execute(command);
                 assertThat(command.responseCode).isEqualTo(ResponseCode.APPROVED);
                 writer.append(command);
@@ -152,30 +136,14 @@ class JournalToolTest
         final Path sealedData = dataDir.resolve("sealed-data");
         final Path keyFile = dataDir.resolve("sealed-card-keys");
         KeyEncryptionKeys.create(keyFile, new SecureRandom());
-        final CommandExecutor executor =
-            new CommandExecutor(
-            new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)), DemoData::load);
+        final CommandExecutor executor = demoExecutor();
         final SwitchCommand command = new SwitchCommand();
         try (JournalWriter writer = new JournalWriter(JournalConfig.in(sealedData, CardKeys.of(keyFile, sealedData))))
         {
-            command.reset();
-            command.type = CommandType.LOAD_DEMO_DATA;
-            command.amount = 10;
-            command.timestamp = NOON;
-            executor.execute(command);
-            writer.append(command);
+            journalDemoData(executor, writer, command);
             for (int i = 1; i <= 2; i++)
             {
-                command.reset();
-                command.type = CommandType.AUTHORIZE;
-                command.timestamp = NOON + i;
-                command.merchantId.set(DemoData.merchantId(i));
-                command.orderId.set("S" + i);
-                command.pan = DemoData.pan(i == 1 ? 3 : 80);
-                command.panLength = 16;
-                command.expiry = DemoData.EXPIRY;
-                command.amount = 12_000;
-                command.currency = DemoData.CNY;
+                authorization(command, i, "S" + i, i == 1 ? 3 : 80);
                 executor.execute(command);
                 writer.append(command);
             }
@@ -223,5 +191,37 @@ class JournalToolTest
         command.setOut(new PrintWriter(out, true));
         command.setErr(new PrintWriter(err, true));
         return command.execute(args);
+    }
+
+    private static CommandExecutor demoExecutor()
+    {
+        return new CommandExecutor(new SwitchEngine(EngineConfig.defaults().withExpected(16, 16)), DemoData::load);
+    }
+
+    /** Executes and journals the demo data of 10 cards, as of noon. */
+    private static void journalDemoData(
+        final CommandExecutor executor, final JournalWriter writer, final SwitchCommand command)
+    {
+        command.reset();
+        command.type = CommandType.LOAD_DEMO_DATA;
+        command.amount = 10;
+        command.timestamp = NOON;
+        executor.execute(command);
+        writer.append(command);
+    }
+
+    /** An authorization of 120.00 CNY at merchant {@code i}, demo card {@code card}, {@code i} ms after noon. */
+    private static void authorization(final SwitchCommand command, final int i, final String orderId, final int card)
+    {
+        command.reset();
+        command.type = CommandType.AUTHORIZE;
+        command.timestamp = NOON + i;
+        command.merchantId.set(DemoData.merchantId(i));
+        command.orderId.set(orderId);
+        command.pan = DemoData.pan(card);
+        command.panLength = 16;
+        command.expiry = DemoData.EXPIRY;
+        command.amount = 12_000;
+        command.currency = DemoData.CNY;
     }
 }
