@@ -59,6 +59,9 @@ final class PrometheusText
             metrics.journalFailures());
         gauge(text, "payswitch_ring_occupancy", "Ring slots in use.", pipeline.occupancy());
         gauge(text, "payswitch_ring_size", "Ring slots.", pipeline.ringSize());
+        gauge(text, "payswitch_ring_admission_limit",
+            "Ring slots admitted ahead of the writer: what it decides within half of max-queue-delay.",
+            pipeline.admissionLimit());
         gauge(text, "payswitch_journal_position", "Chronicle index of the last journal record.",
             metrics.journalPosition());
         text.append("# HELP payswitch_campaign_remaining_budget Budget left per campaign, minor units (-1: none).\n");

@@ -21,8 +21,10 @@ import org.payswitch.gateway.reply.ReplyTarget;
  * answers of a batch are encoded one after the other into one buffer, handed to Netty once per
  * batch ({@link #flush}): one task and one write for the connection, not one per answer. Many
  * requests may be in flight; answers are matched by DE 11 + DE 41, not by order. Network
- * management (0800), format errors (30) and overload (91) are answered on the I/O thread, written
- * as they come and flushed once per read. An unreadable frame, or one over 4 096 bytes, closes
+ * management (0800), format errors (30) and overload (91) are answered on the I/O thread, encoded
+ * into one buffer per read and written once when the read ends. Past the pipeline's admission
+ * limit ({@link SwitchPipeline#tryAdmit}) a well-formed request is refused before the acquirer's
+ * checks (its MAC) and without a slot. An unreadable frame, or one over 4 096 bytes, closes
  * the connection. A peer that does not read its answers stops being read (backpressure). It ends
  * the pipeline: any exception closes the connection with one rate-limited line (none for an I/O
  * error: the peer reset or closed it), and frames already read behind a closing one are dropped.
@@ -46,8 +48,8 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
 
     /** Room for a batch of answers at first: grows when a batch holds more. */
     private static final int REPLY_BUFFER_BYTES = 8192;
-    /** An answer of the I/O thread (0810, 30, 91) is shorter than this. */
-    private static final int IMMEDIATE_ANSWER_BYTES = 160;
+    /** Room for a read's answers from the I/O thread (0810, 30, 91, each under 160 bytes) at first: grows. */
+    private static final int IMMEDIATE_ANSWERS_BYTES = 4096;
 
     private final SwitchPipeline pipeline;
     private final AcquirerGuard acquirer;
@@ -61,7 +63,8 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
     private ConnectionDeadlines deadlines;
     private boolean closing;
     private long receivedNanos;
-    private boolean unflushed;
+    /** The I/O thread's answers of the current read, written when it ends; null when there are none. */
+    private ByteBuf immediateAnswers;
     /** The reply thread's answers of the current batch; owned by the reply thread until handed over. */
     private ByteBuf replies;
 
@@ -107,48 +110,75 @@ public final class IsoRequestHandler extends ChannelInboundHandlerAdapter implem
         }
         if (request.mti() == 800 && decoded == IsoMessage.OK)
         {
-            final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
-            immediate.networkManagement(request, out);
-            writeNow(ctx, out);
+            immediate.networkManagement(request, immediateAnswers(ctx));
             return;
         }
         command.reset();
         command.timestamp = System.currentTimeMillis();
         if (decoded != IsoMessage.OK || !IsoRequestMapper.map(request, command))
         {
-            final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
-            immediate.formatError(request, out);
-            writeNow(ctx, out);
+            immediate.formatError(request, immediateAnswers(ctx));
+            return;
+        }
+        if (!pipeline.tryAdmit())
+        {
+            refuse(ctx, request, ResponseCode.SWITCH_UNAVAILABLE);
             return;
         }
         final ResponseCode refusal = acquirer.refusal(request, command, ctx.channel());
         publishing = request;
         if (refusal != null || !pipeline.tryPublish(PUBLISH, this))
         {
-            command.responseCode = refusal != null ? refusal : ResponseCode.SWITCH_UNAVAILABLE;
-            refusedEcho.copyFrom(request);
-            final ByteBuf out = ctx.alloc().buffer(IMMEDIATE_ANSWER_BYTES);
-            immediate.answer(refusedEcho, command, out);
-            writeNow(ctx, out);
+            refuse(ctx, request, refusal != null ? refusal : ResponseCode.SWITCH_UNAVAILABLE);
         }
     }
 
-    /** An answer of the I/O thread: written now, flushed when the read ends ({@link #channelReadComplete}). */
-    private void writeNow(final ChannelHandlerContext ctx, final ByteBuf out)
+    /** Answers {@code code} on the I/O thread, echoing the request's fields: nothing published. */
+    private void refuse(final ChannelHandlerContext ctx, final IsoMessage request, final ResponseCode code)
     {
-        ctx.write(out, ctx.voidPromise());
-        unflushed = true;
+        command.clearAnswer();
+        command.responseCode = code;
+        refusedEcho.copyFrom(request);
+        immediate.answer(refusedEcho, command, immediateAnswers(ctx));
+    }
+
+    /**
+     * The buffer of this read's answers from the I/O thread (0810, 30, 91 and the acquirer's
+     * refusals): one buffer for all of them, written and flushed once when the read ends
+     * ({@link #channelReadComplete}), so that past capacity a refusal costs an encoding, not a
+     * buffer, a write and an entry in the outbound queue of its own.
+     */
+    private ByteBuf immediateAnswers(final ChannelHandlerContext ctx)
+    {
+        if (immediateAnswers == null)
+        {
+            immediateAnswers = ctx.alloc().buffer(IMMEDIATE_ANSWERS_BYTES);
+        }
+        return immediateAnswers;
     }
 
     @Override
     public void channelReadComplete(final ChannelHandlerContext ctx)
     {
-        if (unflushed)
+        final ByteBuf answered = immediateAnswers;
+        if (answered != null)
         {
-            unflushed = false;
-            ctx.flush();
+            immediateAnswers = null;
+            ctx.writeAndFlush(answered, ctx.voidPromise());
         }
         ctx.fireChannelReadComplete();
+    }
+
+    /** Answers of a read that ended with the connection (never written) go back to the allocator. */
+    @Override
+    public void handlerRemoved(final ChannelHandlerContext ctx)
+    {
+        final ByteBuf unwritten = immediateAnswers;
+        if (unwritten != null)
+        {
+            immediateAnswers = null;
+            unwritten.release();
+        }
     }
 
     /** Reply thread: encodes the answer after the batch's others, from the slot's echo fields and the decision. */

@@ -25,6 +25,9 @@ import org.payswitch.core.engine.SwitchCommand;
  * <p>Once the journal has failed ({@link FailStop}) nothing more is executed: every command is
  * answered 96 as it comes, so no answer is decided from state the journal does not hold.
  *
+ * <p>At the end of each batch it tells the {@link AdmissionGate} how long the batch kept it busy,
+ * so that publishers admit only what it can decide within the admitted wait.
+ *
  * <p>Before deciding the authorizations of a batch the Disruptor hands over, it lets the
  * processor prefetch up to {@value #PREFETCH} of them at a time (read-only: their slots are
  * published, and this stage is their first reader), so the cache misses of a burst overlap
@@ -42,7 +45,9 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     private final long maxQueueDelayNanos;
     private final NanoClock clock;
     private final FailStop failStop;
+    private final AdmissionGate admission;
     private long batchStartNanos;
+    private long batchSize;
     private final SwitchCommand[] ahead = new SwitchCommand[PREFETCH];
     private long nextSequence;
     private long batchEnd;
@@ -51,8 +56,9 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
 
     BusinessLogicHandler(
         final CommandProcessor executor, final PipelineMetrics metrics, final RingBuffer<SwitchEvent> ring,
-        final long maxQueueDelayNanos, final NanoClock clock, final FailStop failStop)
+        final long maxQueueDelayNanos, final NanoClock clock, final FailStop failStop, final AdmissionGate admission)
     {
+        this.admission = admission;
         this.failStop = failStop;
         this.executor = executor;
         this.metrics = metrics;
@@ -65,6 +71,7 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
     public void onBatchStart(final long batchSize, final long queueDepth)
     {
         batchEnd = nextSequence + batchSize;
+        this.batchSize = batchSize;
         batchStartNanos = clock.nanoTime();
     }
 
@@ -76,6 +83,25 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
 
     @Override
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
+    {
+        decide(event, sequence);
+        if (endOfBatch)
+        {
+            batchEnded(sequence);
+        }
+    }
+
+    /**
+     * The end of the batch that {@code lastSequence} closes, called once every stage that shares
+     * this thread is done with it: its busy time goes to the {@link AdmissionGate}.
+     */
+    void batchEnded(final long lastSequence)
+    {
+        admission.batchEnded(batchSize, clock.nanoTime() - batchStartNanos, lastSequence);
+    }
+
+    /** Executes one command (or refuses it: fail-stop, waited too long). */
+    void decide(final SwitchEvent event, final long sequence)
     {
         final SwitchCommand command = event.command;
         nextSequence = sequence + 1;

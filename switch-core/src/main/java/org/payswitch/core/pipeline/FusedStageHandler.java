@@ -53,13 +53,25 @@ final class FusedStageHandler implements EventHandler<SwitchEvent>
     @Override
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
     {
-        business.onEvent(event, sequence, endOfBatch);
+        business.decide(event, sequence);
         journal.onEvent(event, sequence, endOfBatch);
         if (!repliesAfterSync)
         {
             reply.onEvent(event, sequence, endOfBatch);
-            return;
         }
+        else
+        {
+            replyAfterSync(sequence, endOfBatch);
+        }
+        if (endOfBatch)
+        {
+            business.batchEnded(sequence);
+        }
+    }
+
+    /** With journal-sync: the batch's answers go out after its last record is forced to disk. */
+    private void replyAfterSync(final long sequence, final boolean endOfBatch)
+    {
         if (batchStart < 0)
         {
             batchStart = sequence;

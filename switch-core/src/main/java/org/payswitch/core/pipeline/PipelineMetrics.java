@@ -59,7 +59,7 @@ public final class PipelineMetrics
         return stagesRunning.get();
     }
 
-    /** Counts a request refused with 91 because the ring was full or the switch was stopping. */
+    /** Counts a request refused with 91 at publish: past the admission limit, the ring full, or the switch stopping. */
     public void countRefused()
     {
         refused.incrementAndGet();

@@ -46,6 +46,11 @@ public final class SwitchPipeline implements AutoCloseable
     private static final long START_TIMEOUT_SECONDS = 10;
     /** Longest wait for the ring to drain when closed without a timeout of the caller's. */
     private static final long CLOSE_DRAIN_TIMEOUT_MILLIS = 30_000;
+    /**
+     * The ring admits what the writer decides in half the queue delay: the other half is left for
+     * the time a request spends in the kernel and on the I/O thread before it is published.
+     */
+    private static final long ADMITTED_SHARE_OF_QUEUE_DELAY = 2;
 
     /** Adapts a {@link SlotFiller} to the Disruptor's translator: one static instance, no allocation. */
     @SuppressWarnings({"rawtypes", "unchecked"})
@@ -57,6 +62,7 @@ public final class SwitchPipeline implements AutoCloseable
     private final Journal journal;
     private final PipelineMetrics metrics;
     private final FailStop failStop = new FailStop();
+    private final AdmissionGate admission;
     private volatile boolean accepting;
     private volatile boolean started;
 
@@ -83,8 +89,9 @@ public final class SwitchPipeline implements AutoCloseable
             new StageThreads(config.layout()), ProducerType.MULTI, config.waiting().create());
         disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
+        admission = new AdmissionGate(config.maxQueueDelayNanos() / ADMITTED_SHARE_OF_QUEUE_DELAY, config.ringSize());
         final BusinessLogicHandler business = new BusinessLogicHandler(executor, metrics, ring,
-            config.maxQueueDelayNanos(), SystemNanoClock.INSTANCE, failStop);
+            config.maxQueueDelayNanos(), SystemNanoClock.INSTANCE, failStop, admission);
         final JournalHandler journaling = new JournalHandler(journal, metrics, failStop, ring);
         final ReplyHandler reply = new ReplyHandler(sink, metrics);
         switch (config.layout())
@@ -135,17 +142,35 @@ public final class SwitchPipeline implements AutoCloseable
 
     /**
      * Publishes a command filled by {@code filler} from {@code source} (see {@link SlotFiller}).
-     * Returns false, publishing nothing, when the ring is full or the switch is not accepting:
-     * the caller answers 91.
+     * Returns false, publishing nothing, when the switch is not accepting, when the ring already
+     * holds what the writer can decide within half the queue delay ({@link AdmissionGate}), or
+     * when it is full: the caller answers 91.
      */
     public <A> boolean tryPublish(final SlotFiller<A> filler, final A source)
     {
-        if (!accepting || !ring.tryPublishEvent(FILL, filler, source))
+        if (!accepting || !admission.admits(ring.getCursor()) || !ring.tryPublishEvent(FILL, filler, source))
         {
             metrics.countRefused();
             return false;
         }
         return true;
+    }
+
+    /**
+     * True when a request would be admitted now: the switch is accepting and the ring holds less
+     * than the writer decides within half the queue delay ({@link AdmissionGate}). When false the
+     * request is counted refused and the caller answers 91 without publishing (or even mapping)
+     * it: past capacity a refusal is the I/O thread's cheapest path. {@link #tryPublish} checks
+     * again, so a true here is a hint, not a reservation.
+     */
+    public boolean tryAdmit()
+    {
+        if (accepting && admission.admits(ring.getCursor()))
+        {
+            return true;
+        }
+        metrics.countRefused();
+        return false;
     }
 
     /**
@@ -191,6 +216,15 @@ public final class SwitchPipeline implements AutoCloseable
     public long occupancy()
     {
         return ring.getBufferSize() - ring.remainingCapacity();
+    }
+
+    /**
+     * The slots admitted ahead of the writer: what it decides within half the queue delay at the
+     * service time it last measured (the ring's size until it has measured).
+     */
+    public int admissionLimit()
+    {
+        return admission.limit();
     }
 
     /** Number of slots. */
@@ -269,6 +303,11 @@ public final class SwitchPipeline implements AutoCloseable
     private static final long START_TIMEOUT_SECONDS = 10;
     /** Longest wait for the ring to drain when closed without a timeout of the caller's. */
     private static final long CLOSE_DRAIN_TIMEOUT_MILLIS = 30_000;
+    /**
+     * The ring admits what the writer decides in half the queue delay: the other half is left for
+     * the time a request spends in the kernel and on the I/O thread before it is published.
+     */
+    private static final long ADMITTED_SHARE_OF_QUEUE_DELAY = 2;
         private final PipelineMetrics metrics;
 
         LastResortHandler(final PipelineMetrics metrics)

@@ -24,6 +24,10 @@ class BusinessLogicHandlerTest
     private final Recording recording = new Recording(false);
     private final CachedNanoClock clock = new CachedNanoClock();
     private final PipelineMetrics metrics = new PipelineMetrics();
+    /** Admits up to 25 ms of the writer's work, from a 65 536-slot ring (not the test's small one). */
+    private final AdmissionGate admission = new AdmissionGate(QUEUE_DELAY / 2, 1 << 16);
+    /** What each execution costs on the test's clock. */
+    private long executionNanos;
 
     /** Records what the handler asks of it; its prefetch can be made to fail. */
     private final class Recording implements CommandProcessor
@@ -39,6 +43,7 @@ class BusinessLogicHandlerTest
         public void execute(final SwitchCommand command)
         {
             calls.add("execute " + command.orderId);
+            clock.advance(executionNanos);
             command.responseCode = ResponseCode.APPROVED;
         }
 
@@ -128,9 +133,31 @@ class BusinessLogicHandlerTest
         assertThat(metrics.answers(ResponseCode.SWITCH_UNAVAILABLE)).isEqualTo(1);
     }
 
+    @Test
+    void shouldAdmitAheadOfTheLastDecidedSequenceWhatItDecidesWithinTheAdmittedWait()
+    {
+        final BusinessLogicHandler handler = handler(recording);
+        executionNanos = 1_000;
+        long first = 0;
+        for (int batch = 0; batch < AdmissionGate.WINDOW_EVENTS / ring.getBufferSize(); batch++)
+        {
+            for (int i = 0; i < ring.getBufferSize(); i++)
+            {
+                publish(CommandType.AUTHORIZE, "A");
+            }
+            deliver(handler, first, ring.getBufferSize());
+            first += ring.getBufferSize();
+        }
+
+        final int limit = (int)(QUEUE_DELAY / 2 / executionNanos);
+        assertThat(admission.limit()).isEqualTo(limit);
+        assertThat(admission.admits(first - 1 + limit - 1)).isTrue();
+        assertThat(admission.admits(first - 1 + limit)).isFalse();
+    }
+
     private BusinessLogicHandler handler(final CommandProcessor processor)
     {
-        return new BusinessLogicHandler(processor, metrics, ring, QUEUE_DELAY, clock, new FailStop());
+        return new BusinessLogicHandler(processor, metrics, ring, QUEUE_DELAY, clock, new FailStop(), admission);
     }
 
     /** A request from a gateway: it has somewhere to answer and the time it was received. */

@@ -1,0 +1,97 @@
+package org.payswitch.core.pipeline;
+
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * Admits into the ring only what the single writer can decide within the admitted wait: past
+ * capacity a request is refused on the I/O thread that read it (91, no slot, no work for the
+ * writer) instead of being queued and shed later. Without it the whole ring (65 536 slots, up to
+ * 0.7 s of work) fills up, and the writer spends its time refusing requests that waited too long
+ * while the ones behind them wait again (docs/pipeline.md, "Admission").
+ *
+ * <p>The writer measures its own service time: at the end of each batch it adds the batch's
+ * events and busy nanoseconds (from the batch's start to its end, idle time excluded) to a window,
+ * and once the window holds {@value #WINDOW_EVENTS} events or {@value #WINDOW_NANOS} ns of work,
+ * it sets the limit to {@code admittedWaitNanos / (busy / events)} slots, at least
+ * {@value #MIN_LIMIT} (a pause inside one window must not starve a normal peak) and at most the
+ * ring. After each batch it publishes the sequence below which a publisher may claim: the last
+ * sequence it decided plus the limit. A publisher compares the ring's cursor with it: one volatile
+ * read, written once a batch. Until the first window is full the whole ring is admitted.
+ *
+ * <p>The writer's side ({@link #batchEnded}) is single-threaded; {@link #admits} is for any thread.
+ */
+final class AdmissionGate
+{
+    /** The fewest slots admitted, whatever the estimate: a GC pause in one window must not refuse a normal peak. */
+    static final int MIN_LIMIT = 4096;
+    /** A window closes after this many events... */
+    static final int WINDOW_EVENTS = 8192;
+    /** ...or this much busy time (10 ms), whichever comes first. */
+    static final long WINDOW_NANOS = 10_000_000L;
+
+    private final long admittedWaitNanos;
+    private final int ringSize;
+    private final AtomicLong admitBelow = new AtomicLong(Long.MAX_VALUE);
+    private long windowEvents;
+    private long windowNanos;
+    private volatile int limit;
+
+    /**
+     * @param admittedWaitNanos the longest a request should wait in the ring for the writer
+     * @param ringSize          the ring's slots: the limit never exceeds it
+     */
+    AdmissionGate(final long admittedWaitNanos, final int ringSize)
+    {
+        if (admittedWaitNanos <= 0)
+        {
+            throw new IllegalArgumentException("admittedWaitNanos: positive, was " + admittedWaitNanos);
+        }
+        this.admittedWaitNanos = admittedWaitNanos;
+        this.ringSize = ringSize;
+        this.limit = ringSize;
+    }
+
+    /**
+     * Writer thread, after each batch: counts the batch into the window (closing it when full)
+     * and moves the admission bound to {@code lastSequence + limit}.
+     *
+     * @param events       events in the batch
+     * @param busyNanos    from the batch's start to its end
+     * @param lastSequence the last sequence of the batch, now decided
+     */
+    void batchEnded(final long events, final long busyNanos, final long lastSequence)
+    {
+        windowEvents += events;
+        windowNanos += Math.max(0, busyNanos);
+        if (windowEvents >= WINDOW_EVENTS || windowNanos >= WINDOW_NANOS)
+        {
+            limit = limitFor(windowNanos, windowEvents);
+            windowEvents = 0;
+            windowNanos = 0;
+        }
+        admitBelow.lazySet(lastSequence + 1 + limit);
+    }
+
+    private int limitFor(final long busyNanos, final long events)
+    {
+        if (busyNanos <= 0)
+        {
+            return ringSize;
+        }
+        final double nanosPerEvent = (double)busyNanos / events;
+        final double slots = admittedWaitNanos / nanosPerEvent;
+        return (int)Math.max(Math.min(MIN_LIMIT, ringSize), Math.min(ringSize, slots));
+    }
+
+    /** True when a request claimed now (the ring's cursor is {@code cursor}) would be admitted. */
+    boolean admits(final long cursor)
+    {
+        return cursor + 1 < admitBelow.get();
+    }
+
+    /** The slots admitted ahead of the writer now (the ring's size until the first estimate). */
+    int limit()
+    {
+        return limit;
+    }
+}
