@@ -7,7 +7,7 @@
 #
 #   benchmarks/overload.sh [--cpu-share 0.5] [--factor 2] [-- SWITCH OPTIONS]
 #
-# Example: benchmarks/overload.sh --cpu-share 0.5 -- --ring-size 8192
+# Example: benchmarks/overload.sh --cpu-share 0.5 -- --io-threads 2   (two I/O threads: see docs/pipeline.md)
 set -euo pipefail
 cd "$(dirname "$0")/.."
 share=1; factor=2
