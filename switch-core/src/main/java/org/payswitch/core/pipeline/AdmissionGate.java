@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * capacity a request is refused on the I/O thread that read it (91, no slot, no work for the
  * writer) instead of being queued and shed later. Without it the whole ring (65 536 slots, up to
  * 0.7 s of work) fills up, and the writer spends its time refusing requests that waited too long
- * while the ones behind them wait again (docs/pipeline.md, "Admission").
+ * while the ones behind them wait again (docs/pipeline.md, "Past capacity, refuse rather than queue").
  *
  * <p>The writer measures its own service time: at the end of each batch it adds the batch's
  * events and busy nanoseconds (from the batch's start to its end, idle time excluded) to a window,

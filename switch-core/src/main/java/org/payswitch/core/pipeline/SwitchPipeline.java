@@ -159,9 +159,9 @@ public final class SwitchPipeline implements AutoCloseable
     /**
      * True when a request would be admitted now: the switch is accepting and the ring holds less
      * than the writer decides within half the queue delay ({@link AdmissionGate}). When false the
-     * request is counted refused and the caller answers 91 without publishing (or even mapping)
-     * it: past capacity a refusal is the I/O thread's cheapest path. {@link #tryPublish} checks
-     * again, so a true here is a hint, not a reservation.
+     * request is counted refused and the caller answers 91 without publishing it (nor running
+     * the checks that come before publishing): past capacity, the I/O thread's cheapest path.
+     * {@link #tryPublish} checks again, so a true here is a hint, not a reservation.
      */
     public boolean tryAdmit()
     {
