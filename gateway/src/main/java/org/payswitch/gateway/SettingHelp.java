@@ -23,8 +23,10 @@ record SettingHelp(String label, String text)
         help("ring-size", "N", "ring slots (a power of two): requests in flight before 91"),
         help("wait-strategy", "STRATEGY", "how idle stages wait: PARKING, SLEEPING, BLOCKING, YIELDING, BUSY_SPIN"),
         help("pipeline-layout", "LAYOUT", "FUSED (the three stages on one thread) or STAGED (a thread each)"),
-        help("max-queue-delay", "DURATION", "a request that waited longer in the ring is answered 91 unexecuted"),
-        help("io-threads", "N", "Netty I/O threads serving both ports"),
+        help("max-queue-delay", "DURATION", "a request that waited longer in the ring is answered 91 unexecuted; "
+            + "the ring admits what is decided in half of it"),
+        help("io-threads", "N", "Netty I/O threads serving both ports; 2 for a switch driven past capacity "
+            + "on shared cores"),
         help("snapshot-interval", "DURATION", "how often a snapshot is taken"),
         help("journal-retention-days", "DAYS", "delete daily journal files older than this once two snapshots "
             + "cover them; 0 keeps all"),

@@ -148,7 +148,7 @@ public final class SwitchPipeline implements AutoCloseable
      */
     public <A> boolean tryPublish(final SlotFiller<A> filler, final A source)
     {
-        if (!accepting || !admission.admits(ring.getCursor()) || !ring.tryPublishEvent(FILL, filler, source))
+        if (!admitting() || !ring.tryPublishEvent(FILL, filler, source))
         {
             metrics.countRefused();
             return false;
@@ -165,12 +165,18 @@ public final class SwitchPipeline implements AutoCloseable
      */
     public boolean tryAdmit()
     {
-        if (accepting && admission.admits(ring.getCursor()))
+        if (admitting())
         {
             return true;
         }
         metrics.countRefused();
         return false;
+    }
+
+    /** Accepting, and a slot claimed now would be within the {@link AdmissionGate}'s limit. */
+    private boolean admitting()
+    {
+        return accepting && admission.admits(ring.getCursor());
     }
 
     /**
