@@ -374,6 +374,33 @@ class IsoCodecTest
         assertThat(merchant.toString()).isEqualTo("M00000000000001");
     }
 
+    @Test
+    void shouldForgetTheFieldsOfTheFrameBeforeWhenReused() throws ISOException
+    {
+        final ISOMsg rich = authorization("0100", "6222600000000006");
+        rich.set(43, "SHOP NAME                    SHANGHAI CN");
+        rich.set(128, new byte[8]);
+        final ISOMsg plain = new ISOMsg("0800");
+        plain.setPackager(packager);
+        plain.set(7, "1111000000");
+        plain.set(11, "000124");
+        plain.set(70, "301");
+        final IsoMessage message = new IsoMessage();
+
+        assertThat(message.decode(body(rich))).isEqualTo(IsoMessage.OK);
+        assertThat(message.has(43)).isTrue();
+        assertThat(message.decode(body(plain))).isEqualTo(IsoMessage.OK);
+
+        for (final int field : new int[] {2, 3, 4, 12, 13, 14, 18, 22, 32, 37, 41, 42, 43, 49, 128})
+        {
+            assertThat(message.has(field)).as("field %d of the frame before", field).isFalse();
+        }
+        assertThat(message.has(70)).isTrue();
+        assertThat(message.numeric(11)).isEqualTo(124);
+        assertThat(message.decode(Unpooled.wrappedBuffer(new byte[] {0x01, 0x00, 0, 0}))).isEqualTo(IsoMessage.UNREADABLE);
+        assertThat(message.has(11)).as("after an unreadable frame").isFalse();
+    }
+
     private static ByteBuf encode(final IsoMessage request, final SwitchCommand decided)
     {
         final IsoEcho echo = new IsoEcho();
