@@ -42,6 +42,17 @@ class IsoCodecTest
         return msg;
     }
 
+    /** A network management echo test (0800, DE 70 301) with the given STAN. */
+    private ISOMsg echoTest(final String stan) throws ISOException
+    {
+        final ISOMsg msg = new ISOMsg("0800");
+        msg.setPackager(packager);
+        msg.set(7, "1111000000");
+        msg.set(11, stan);
+        msg.set(70, "301");
+        return msg;
+    }
+
     private static ByteBuf body(final ISOMsg msg) throws ISOException
     {
         return Unpooled.wrappedBuffer(msg.pack());
@@ -282,11 +293,7 @@ class IsoCodecTest
     @Test
     void shouldAnswerNetworkManagementWithASecondaryBitmap() throws ISOException
     {
-        final ISOMsg echo = new ISOMsg("0800");
-        echo.setPackager(packager);
-        echo.set(7, "1111000000");
-        echo.set(11, "000001");
-        echo.set(70, "301");
+        final ISOMsg echo = echoTest("000001");
         final IsoMessage request = new IsoMessage();
         assertThat(request.decode(body(echo))).isEqualTo(IsoMessage.OK);
         final ByteBuf out = Unpooled.buffer();
@@ -380,11 +387,7 @@ class IsoCodecTest
         final ISOMsg rich = authorization("0100", "6222600000000006");
         rich.set(43, "SHOP NAME                    SHANGHAI CN");
         rich.set(128, new byte[8]);
-        final ISOMsg plain = new ISOMsg("0800");
-        plain.setPackager(packager);
-        plain.set(7, "1111000000");
-        plain.set(11, "000124");
-        plain.set(70, "301");
+        final ISOMsg plain = echoTest("000124");
         final IsoMessage message = new IsoMessage();
 
         assertThat(message.decode(body(rich))).isEqualTo(IsoMessage.OK);
