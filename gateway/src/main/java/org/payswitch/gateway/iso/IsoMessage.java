@@ -1,7 +1,6 @@
 package org.payswitch.gateway.iso;
 
 import java.security.MessageDigest;
-import java.util.Arrays;
 
 import io.netty.buffer.ByteBuf;
 import org.payswitch.core.domain.AsciiField;
@@ -29,13 +28,10 @@ public final class IsoMessage
     private static final int FIELD_SLOTS = 129;
 
     private final byte[] raw = new byte[MAX_LENGTH];
-    private final int[] start = noFields();
+    private final int[] start = new int[FIELD_SLOTS];
     private final int[] valueStart = new int[FIELD_SLOTS];
     private final int[] end = new int[FIELD_SLOTS];
     private final int[] size = new int[FIELD_SLOTS];
-    /** The fields the last frame had, in the order read: {@link #clear} resets only these. */
-    private final int[] present = new int[FIELD_SLOTS];
-    private int presentCount;
     private int length;
     private int mti;
     private boolean mtiRead;
@@ -74,21 +70,12 @@ public final class IsoMessage
         return length;
     }
 
-    private static int[] noFields()
-    {
-        final int[] slots = new int[FIELD_SLOTS];
-        Arrays.fill(slots, NO_FIELD);
-        return slots;
-    }
-
-    /** Forgets the last frame's fields: only those it had, not all 128 slots. */
     private void clear()
     {
-        for (int i = 0; i < presentCount; i++)
+        for (int f = 0; f < start.length; f++)
         {
-            start[present[i]] = NO_FIELD;
+            start[f] = NO_FIELD;
         }
-        presentCount = 0;
         mtiRead = false;
         mti = 0;
     }
@@ -230,7 +217,6 @@ public final class IsoMessage
             return -1;
         }
         start[field] = position;
-        present[presentCount++] = field;
         valueStart[field] = at;
         size[field] = count;
         end[field] = at + bytes;
