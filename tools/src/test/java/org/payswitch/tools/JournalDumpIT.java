@@ -177,6 +177,27 @@ class JournalDumpIT
         assertThat(run.err().lines()).hasSize(1);
     }
 
+    /**
+     * A queue file cut in the middle of a record (a copy that stopped short): the records before
+     * the cut are printed, then one line naming the file and the index of the record cut.
+     */
+    @Test
+    void shouldNameTheFileAndIndexOfATruncatedRecord() throws IOException
+    {
+        final Path file = queueFile();
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.truncate(positionOf(file, "O2".getBytes(StandardCharsets.US_ASCII)));
+        }
+
+        assertThat(dump("--format", "csv")).isEqualTo(1);
+
+        assertThat(run.out()).contains(",O1,").doesNotContain("O2");
+        assertThat(run.err()).startsWith("journal dump: journal record ").contains(" in " + file)
+            .doesNotContain("Exception").doesNotContain("\tat ");
+        assertThat(run.err().lines()).hasSize(1);
+    }
+
     @Test
     void shouldRefuseAMissingFolderAndAFolderThatIsNotAJournalWithoutCreatingAnything() throws IOException
     {
