@@ -30,9 +30,14 @@ import picocli.CommandLine.Spec;
  * switch sealed (PANs not on file) opens only with the switch's key file ({@code --card-key-file};
  * without it, the demo key file beside the data folder if there is one): without the key, the
  * tool says which key is missing. Read-only: it may run beside a live switch.
+ * <p>Without a subcommand it prints as it always has (scripts rely on it); {@code journal dump}
+ * ({@link JournalDumpCommand}) and {@code journal tail} ({@link JournalTailCommand}) print
+ * columns in a chosen format, with more filters, and need no key.
  */
 @Command(name = "journal", mixinStandardHelpOptions = true,
-    description = "Prints the journal's records (PANs masked), optionally only those of a merchant, order or transaction.")
+    subcommands = {JournalDumpCommand.class, JournalTailCommand.class},
+    description = {"Prints the journal's records (PANs masked), optionally only those of a merchant, order or transaction.",
+        "dump: every record selected, as a table, CSV or JSON Lines; tail: the last ones, -f to follow."})
 final class JournalTool implements Callable<Integer>
 {
     @Mixin
