@@ -39,28 +39,13 @@ final class JournalDumpCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter err = spec.commandLine().getErr();
-        final RecordFilter filter;
-        final RecordFormat recordFormat;
-        try
+        final JournalQuery query = JournalQuery.of("journal dump", source, filters, format, "--limit", limit, err);
+        if (query == null)
         {
-            filter = filters.toFilter();
-            recordFormat = RecordFormat.named(format);
-            if (limit < 0)
-            {
-                throw new BadOptionException("--limit", Long.toString(limit), "0 (all) or more");
-            }
-        }
-        catch (final BadOptionException e)
-        {
-            err.println("journal dump: " + e.getMessage());
             return JournalFailure.BAD_INPUT;
         }
-        final String problem = source.problem();
-        if (problem != null)
-        {
-            err.println("journal dump: " + problem);
-            return JournalFailure.BAD_INPUT;
-        }
+        final RecordFilter filter = query.filter();
+        final RecordFormat recordFormat = query.format();
         final LineBuffer line = new LineBuffer(spec.commandLine().getOut());
         final RecordPrinter printer = new RecordPrinter(filter, recordFormat, line, limit);
         recordFormat.header(line);

@@ -48,28 +48,13 @@ final class JournalTailCommand implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter err = spec.commandLine().getErr();
-        final RecordFilter filter;
-        final RecordFormat recordFormat;
-        try
+        final JournalQuery query = JournalQuery.of("journal tail", source, filters, format, "-n", count, err);
+        if (query == null)
         {
-            filter = filters.toFilter();
-            recordFormat = RecordFormat.named(format);
-            if (count < 0)
-            {
-                throw new BadOptionException("-n", Integer.toString(count), "0 or more");
-            }
-        }
-        catch (final BadOptionException e)
-        {
-            err.println("journal tail: " + e.getMessage());
             return JournalFailure.BAD_INPUT;
         }
-        final String problem = source.problem();
-        if (problem != null)
-        {
-            err.println("journal tail: " + problem);
-            return JournalFailure.BAD_INPUT;
-        }
+        final RecordFilter filter = query.filter();
+        final RecordFormat recordFormat = query.format();
         final JournalConfig config = source.config();
         final LineBuffer line = new LineBuffer(spec.commandLine().getOut());
         final RecordPrinter printer = new RecordPrinter(filter, recordFormat, line, 0);
