@@ -9,11 +9,10 @@ import picocli.CommandLine.Option;
 
 /**
  * The journal {@code journal dump} and {@code journal tail} read: the one in the data folder's
- * {@code journal} folder. Checked before it is opened, because the core opens its Chronicle queue
- * as a writer would (it has no read-only mode) and Chronicle makes the queue's metadata file in
- * a folder that lacks one: a folder without {@code metadata.cq4t} is refused as not a journal, so
- * the tools create nothing in it. No card key is needed: the dump shows PANs from their
- * truncation, which every record holds in clear.
+ * {@code journal} folder, opened read-only ({@link JournalConfig#asReadOnly}: no file in it is
+ * written, created or extended). Checked before it is opened: a folder without
+ * {@code metadata.cq4t} is refused as not a journal. No card key is needed: the dump shows PANs
+ * from their truncation, which every record holds in clear.
  */
 final class JournalSource
 {
@@ -32,7 +31,7 @@ final class JournalSource
     /** The journal to read; its card keys are never used (sealed card data is not opened). */
     JournalConfig config()
     {
-        return JournalConfig.in(dataDir, CardKeys.withoutKeyFile(dataDir));
+        return JournalConfig.in(dataDir, CardKeys.withoutKeyFile(dataDir)).asReadOnly();
     }
 
     /** Why the folder cannot be read as a journal, in one line naming it; null when it can. */

@@ -69,7 +69,7 @@ final class JournalTool implements Callable<Integer>
     public Integer call()
     {
         final PrintWriter out = spec.commandLine().getOut();
-        final JournalConfig config = JournalConfig.in(keys.dataDir, keys.forReading());
+        final JournalConfig config = JournalConfig.in(keys.dataDir, keys.forReading()).asReadOnly();
         if (!Files.isDirectory(config.directory()))
         {
             spec.commandLine().getErr().println("journal: no journal in " + config.directory());

@@ -190,8 +190,11 @@ class JournalDumpIT
             channel.truncate(positionOf(file, "O2".getBytes(StandardCharsets.US_ASCII)));
         }
 
+        final long cutAt = Files.size(file);
+
         assertThat(dump("--format", "csv")).isEqualTo(1);
 
+        assertThat(Files.size(file)).as("the cut file, read-only").isEqualTo(cutAt);
         assertThat(run.out()).contains(",O1,").doesNotContain("O2");
         assertThat(run.err()).startsWith("journal dump: journal record ").contains(" in " + file)
             .doesNotContain("Exception").doesNotContain("\tat ");
@@ -220,9 +223,8 @@ class JournalDumpIT
     }
 
     /**
-     * The records' files are left byte for byte as they were, and no file is added. Chronicle's
-     * {@code metadata.cq4t} is not compared: the core's reader opens the queue as a writer does and
-     * Chronicle updates that file's bookkeeping on open (so does the plain {@code journal}).
+     * Every file of the journal, Chronicle's {@code metadata.cq4t} included, is left byte for byte
+     * as it was, and no file is added: the tools open the queue read-only.
      */
     @Test
     void shouldLeaveTheJournalsQueueFilesAsTheyWereAndAddNoFile() throws IOException
@@ -233,10 +235,7 @@ class JournalDumpIT
         assertThat(new JournalCommandRun().run("tail", dataDir, "-n", "3")).isZero();
 
         final Map<String, String> after = digests();
-        assertThat(after.keySet()).isEqualTo(before.keySet());
-        before.remove(JournalSource.METADATA_FILE);
-        after.remove(JournalSource.METADATA_FILE);
-        assertThat(after).isNotEmpty().isEqualTo(before);
+        assertThat(after).containsKey(JournalSource.METADATA_FILE).isEqualTo(before);
     }
 
     private int dump(final String... options)

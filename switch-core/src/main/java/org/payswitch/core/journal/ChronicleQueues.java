@@ -34,10 +34,14 @@ final class ChronicleQueues
     {
     }
 
-    /** The journal's queue for reading: binary, one cycle (file) a day, up to 2^31 records a day. */
+    /**
+     * The journal's queue for reading: binary, one cycle (file) a day, up to 2^31 records a day;
+     * opened read-only when the config says so (Chronicle then maps the files read-only and never
+     * writes its metadata file: the roll cycle must be the writer's, which {@link #builder} fixes).
+     */
     static SingleChronicleQueue open(final JournalConfig config)
     {
-        return builder(config).build();
+        return builder(config).readOnly(config.readOnly()).build();
     }
 
     /**

@@ -13,9 +13,17 @@ import org.payswitch.core.crypto.CardKeys;
  *                    true: every entry is also forced to disk (msync) before its answer leaves,
  *                    so it survives a power cut too, at a cost measured in docs/journal.md
  * @param cardKeys    the keys that seal and open the card data of its records
+ * @param readOnly    true: readers open the queue read-only (the tools, beside a live switch or
+ *                    over a copy): no file in the folder is written, created or extended
  */
-public record JournalConfig(Path directory, boolean syncToDisk, CardKeys cardKeys)
+public record JournalConfig(Path directory, boolean syncToDisk, CardKeys cardKeys, boolean readOnly)
 {
+    /** The journal as the switch opens it: read and written. */
+    public JournalConfig(final Path directory, final boolean syncToDisk, final CardKeys cardKeys)
+    {
+        this(directory, syncToDisk, cardKeys, false);
+    }
+
     /**
      * The journal in {@code directory} under the demo card keys of the data folder holding it
      * (what a switch on loopback without {@code card-key-file} uses).
@@ -35,5 +43,11 @@ public record JournalConfig(Path directory, boolean syncToDisk, CardKeys cardKey
     public static JournalConfig in(final Path dataDirectory, final CardKeys cardKeys)
     {
         return new JournalConfig(dataDirectory.resolve("journal"), false, cardKeys);
+    }
+
+    /** The same journal for readers that must change nothing in it (the operator tools). */
+    public JournalConfig asReadOnly()
+    {
+        return new JournalConfig(directory, syncToDisk, cardKeys, true);
     }
 }
