@@ -19,10 +19,6 @@ import org.payswitch.core.journal.JournalRecord;
 final class RecordView
 {
     private static final ByteOrder ORDER = ByteOrder.LITTLE_ENDIAN;
-    /** docs/journal.md, byte 3: 1 capture (sale). */
-    private static final int FLAG_SALE = 1;
-    /** docs/journal.md, byte 3: 2 amount present. */
-    private static final int FLAG_AMOUNT_PRESENT = 2;
 
     private DirectBuffer buffer;
     private int lastCurrency;
@@ -141,7 +137,7 @@ final class RecordView
     /** True when the amount field is an amount: an authorization's, or a request's that carried one. */
     boolean hasAmount()
     {
-        return type() == CommandType.AUTHORIZE || (flags() & FLAG_AMOUNT_PRESENT) != 0;
+        return type() == CommandType.AUTHORIZE || JournalRecord.hasAmount(buffer, offset);
     }
 
     /** The amount in minor units of {@link #currency}. */
@@ -180,7 +176,7 @@ final class RecordView
     /** An authorization and capture at once. */
     boolean sale()
     {
-        return (flags() & FLAG_SALE) != 0;
+        return JournalRecord.isSale(buffer, offset);
     }
 
     /** The transaction the request named, 0 for none. */
@@ -218,10 +214,5 @@ final class RecordView
     {
         buffer.getBytes(at, out, 0, length);
         return length;
-    }
-
-    private int flags()
-    {
-        return buffer.getByte(offset + JournalRecord.FLAGS_OFFSET);
     }
 }

@@ -255,6 +255,18 @@ public final class JournalRecord
         return CommandType.fromCode(buffer.getByte(offset + TYPE_OFFSET));
     }
 
+    /** True when the record is of an authorization and capture at once (a sale). */
+    public static boolean isSale(final DirectBuffer buffer, final int offset)
+    {
+        return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_CAPTURE) != 0;
+    }
+
+    /** True when the request carried an amount (a partial capture, reversal or refund; always for an authorization). */
+    public static boolean hasAmount(final DirectBuffer buffer, final int offset)
+    {
+        return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_HAS_AMOUNT) != 0;
+    }
+
     /** The amount field (for TAKE_SNAPSHOT: the snapshot id). */
     public static long amount(final DirectBuffer buffer, final int offset)
     {
