@@ -32,12 +32,14 @@ import picocli.CommandLine.Spec;
  * API. Prints a progress line a second on stderr, the totals and latency percentiles at the end,
  * and writes .hgrm files, a per-second CSV and an HTML report. Exit status 0 when every request
  * due was sent, answered and matched, 1 otherwise, 2 when the switch cannot be reached or set up.
- * It is the tools jar's main command; {@code journal} ({@link JournalTool}) is its one
- * subcommand. tools/README.md shows how to run it against a switch with its demo data.
+ * It is the tools jar's main command; its subcommands are {@code journal} ({@link JournalTool},
+ * with {@code dump} and {@code tail}) and {@code rotate-card-key} ({@link RotateCardKeyTool}).
+ * tools/README.md shows how to run it against a switch with its demo data.
  */
 @Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = {JournalTool.class, RotateCardKeyTool.class},
     description = {"Without a command: the load generator. Sends authorizations (ISO 8583 or HTTP/JSON) to a " +
-        "payment switch and reports throughput and latency.", "journal: prints a switch's journal (PANs masked).",
+        "payment switch and reports throughput and latency.",
+        "journal: prints a switch's journal (PANs masked); journal dump and journal tail as a table, CSV or JSON Lines.",
         "rotate-card-key: a new key-encryption key for the card data, the data keys re-wrapped under it."})
 public final class LoadGenerator implements Callable<Integer>
 {
