@@ -261,7 +261,10 @@ public final class JournalRecord
         return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_CAPTURE) != 0;
     }
 
-    /** True when the request carried an amount (a partial capture, reversal or refund; always for an authorization). */
+    /**
+     * True when a capture, reversal or refund carried an amount (its flag: an authorization's
+     * amount is always there and does not set it).
+     */
     public static boolean hasAmount(final DirectBuffer buffer, final int offset)
     {
         return (buffer.getByte(offset + FLAGS_OFFSET) & FLAG_HAS_AMOUNT) != 0;
