@@ -83,12 +83,7 @@ class JournalTailIT
 
     private void awaitOutput(final String text) throws InterruptedException
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5);
-        while (!run.out().contains(text) && System.nanoTime() < deadline)
-        {
-            Thread.sleep(5);
-        }
-        assertThat(run.out()).as("printed within 5 s").contains(text);
+        assertThat(run.awaitOut(text, 5)).as("%s printed, within 5 s", text).isTrue();
     }
 
     /** Appends a capture of {@code transactionId} at merchant {@code merchantId}, as a second writer would. */
