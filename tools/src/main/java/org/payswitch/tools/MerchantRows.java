@@ -8,7 +8,6 @@ import java.util.List;
 
 import org.agrona.DirectBuffer;
 import org.payswitch.core.journal.JournalRecord;
-import org.payswitch.core.util.Hashing;
 
 /**
  * The settlement report's rows: one per (merchant id, currency), numbered in order of first
@@ -53,7 +52,7 @@ final class MerchantRows
         final long low = length == 0 ? 0 : buffer.getLong(at, ORDER) & mask(Math.min(length, 8));
         final long high = (length > 8 ? buffer.getLong(at + 8, ORDER) & mask(length - 8) : 0) | (long)length << 56;
         final int mask = slots.length - 1;
-        int slot = (int)Hashing.mix(low * 31 + high + currency) & mask;
+        int slot = slotOf(low, high, currency) & mask;
         while (slots[slot] >= 0)
         {
             final int row = slots[slot];
@@ -98,13 +97,19 @@ final class MerchantRows
         final int mask = slots.length - 1;
         for (int row = 0; row < count; row++)
         {
-            int slot = (int)Hashing.mix(lows[row] * 31 + highs[row] + keyCurrencies[row]) & mask;
+            int slot = slotOf(lows[row], highs[row], keyCurrencies[row]) & mask;
             while (slots[slot] >= 0)
             {
                 slot = (slot + 1) & mask;
             }
             slots[slot] = row;
         }
+    }
+
+    /** A multiplicative hash of the key: the high bits of one product, cheap enough to run per record. */
+    private static int slotOf(final long low, final long high, final int currency)
+    {
+        return (int)(((low * 0x9E3779B97F4A7C15L) ^ (high + currency) * 0xC2B2AE3D27D4EB4FL) >>> 40);
     }
 
     private static long mask(final int bytes)

@@ -3,11 +3,12 @@ package org.payswitch.tools;
 import java.util.Arrays;
 
 /**
- * What the reports keep of each transaction of a journal, in paged primitive columns indexed by
- * the transaction's number (its id minus the journal's first id): its report row (merchant and
- * currency), status, campaign, open amount, discount and the time its hold was placed. Thirty-one
- * bytes a transaction and no object per transaction: ten million transactions take about 310 MB.
- * Pages of 65 536 grow one at a time, so the columns never copy what they hold.
+ * What the reports keep of each transaction of a journal, indexed by the transaction's number
+ * (its id minus the journal's first id): its report row (merchant and currency), status, campaign,
+ * open amount, discount and the time its hold was placed. Four longs a transaction, side by side in
+ * pages of 65 536 transactions (2 MiB), so appending or updating one touches one cache line and one
+ * array, and there is no object per transaction: ten million transactions take 320 MB. Pages are
+ * added one at a time, so nothing already held is ever copied.
  *
  * <p>The open amount is the one figure that moves: the charged amount (amount minus discount)
  * while the hold is open, the captured amount once captured, less every refund after that, so a
@@ -25,13 +26,13 @@ final class TransactionColumns
     private static final int PAGE_BITS = 16;
     private static final int PAGE_SIZE = 1 << PAGE_BITS;
     private static final int SLOT = PAGE_SIZE - 1;
+    /** Longs per transaction: row, status and campaign packed; open amount; discount; placed at. */
+    private static final int STRIDE = 4;
+    private static final int OPEN = 1;
+    private static final int DISCOUNT = 2;
+    private static final int PLACED_AT = 3;
 
-    private int[][] rows = new int[16][];
-    private byte[][] statuses = new byte[16][];
-    private short[][] campaigns = new short[16][];
-    private long[][] openAmounts = new long[16][];
-    private long[][] discounts = new long[16][];
-    private long[][] placedAt = new long[16][];
+    private long[][] pages = new long[16][];
     private int count;
 
     /** Number of transactions appended. */
@@ -47,80 +48,74 @@ final class TransactionColumns
     {
         final int txn = count;
         final int page = txn >>> PAGE_BITS;
-        if (page == rows.length)
+        if (page == pages.length)
         {
-            growPages();
+            pages = Arrays.copyOf(pages, pages.length * 2);
         }
-        if (rows[page] == null)
+        if (pages[page] == null)
         {
-            rows[page] = new int[PAGE_SIZE];
-            statuses[page] = new byte[PAGE_SIZE];
-            campaigns[page] = new short[PAGE_SIZE];
-            openAmounts[page] = new long[PAGE_SIZE];
-            discounts[page] = new long[PAGE_SIZE];
-            placedAt[page] = new long[PAGE_SIZE];
+            pages[page] = new long[PAGE_SIZE * STRIDE];
         }
-        final int slot = txn & SLOT;
-        rows[page][slot] = row;
-        statuses[page][slot] = status;
-        campaigns[page][slot] = (short)campaign;
-        openAmounts[page][slot] = openAmount;
-        discounts[page][slot] = discount;
-        placedAt[page][slot] = time;
+        final long[] columns = pages[page];
+        final int at = (txn & SLOT) * STRIDE;
+        columns[at] = pack(row, status, campaign);
+        columns[at + OPEN] = openAmount;
+        columns[at + DISCOUNT] = discount;
+        columns[at + PLACED_AT] = time;
         count++;
         return txn;
     }
 
     int row(final int txn)
     {
-        return rows[txn >>> PAGE_BITS][txn & SLOT];
+        return (int)(head(txn) >>> 32);
     }
 
     byte status(final int txn)
     {
-        return statuses[txn >>> PAGE_BITS][txn & SLOT];
+        return (byte)(head(txn) >>> 16);
     }
 
     void setStatus(final int txn, final byte status)
     {
-        statuses[txn >>> PAGE_BITS][txn & SLOT] = status;
+        final long head = head(txn);
+        pages[txn >>> PAGE_BITS][(txn & SLOT) * STRIDE] = pack((int)(head >>> 32), status, (short)head);
     }
 
     /** The campaign of the transaction's discount, negative for none. */
     int campaign(final int txn)
     {
-        return campaigns[txn >>> PAGE_BITS][txn & SLOT];
+        return (short)head(txn);
     }
 
     long openAmount(final int txn)
     {
-        return openAmounts[txn >>> PAGE_BITS][txn & SLOT];
+        return pages[txn >>> PAGE_BITS][(txn & SLOT) * STRIDE + OPEN];
     }
 
     void setOpenAmount(final int txn, final long amount)
     {
-        openAmounts[txn >>> PAGE_BITS][txn & SLOT] = amount;
+        pages[txn >>> PAGE_BITS][(txn & SLOT) * STRIDE + OPEN] = amount;
     }
 
     long discount(final int txn)
     {
-        return discounts[txn >>> PAGE_BITS][txn & SLOT];
+        return pages[txn >>> PAGE_BITS][(txn & SLOT) * STRIDE + DISCOUNT];
     }
 
     /** The authorization's timestamp, from which its hold's expiry is measured. */
     long placedAt(final int txn)
     {
-        return placedAt[txn >>> PAGE_BITS][txn & SLOT];
+        return pages[txn >>> PAGE_BITS][(txn & SLOT) * STRIDE + PLACED_AT];
     }
 
-    private void growPages()
+    private long head(final int txn)
     {
-        final int pages = rows.length * 2;
-        rows = Arrays.copyOf(rows, pages);
-        statuses = Arrays.copyOf(statuses, pages);
-        campaigns = Arrays.copyOf(campaigns, pages);
-        openAmounts = Arrays.copyOf(openAmounts, pages);
-        discounts = Arrays.copyOf(discounts, pages);
-        placedAt = Arrays.copyOf(placedAt, pages);
+        return pages[txn >>> PAGE_BITS][(txn & SLOT) * STRIDE];
+    }
+
+    private static long pack(final int row, final byte status, final int campaign)
+    {
+        return (long)row << 32 | (status & 0xFFL) << 16 | (campaign & 0xFFFFL);
     }
 }
