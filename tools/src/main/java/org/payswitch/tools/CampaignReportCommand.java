@@ -60,7 +60,7 @@ final class CampaignReportCommand implements Callable<Integer>
         final SwitchSettings.Resolved resolved;
         try
         {
-            resolved = settings.resolve();
+            resolved = settings.resolve(null);
         }
         catch (final BadOptionException e)
         {

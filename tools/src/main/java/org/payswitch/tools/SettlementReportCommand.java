@@ -53,6 +53,10 @@ final class SettlementReportCommand implements Callable<Integer>
     @Mixin
     SwitchSettings settings;
 
+    @Option(names = "--zone", paramLabel = "ZONE", description = "the switch's zone, whose days D is one of " +
+        "(default: as the switch: -Dpayswitch.zone, then --config's zone, then Asia/Shanghai)")
+    String zone;
+
     @Option(names = "--csv", paramLabel = "FILE", description = "write CSV (amounts in major units) to FILE, - for stdout")
     Path csv;
 
@@ -67,7 +71,7 @@ final class SettlementReportCommand implements Callable<Integer>
         final LocalDate day;
         try
         {
-            resolved = settings.resolve();
+            resolved = settings.resolve(zone);
             day = parseDate(date);
         }
         catch (final BadOptionException e)

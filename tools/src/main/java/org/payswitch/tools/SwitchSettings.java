@@ -17,20 +17,17 @@ import picocli.CommandLine.Option;
  * The two settings of the switch a report needs and its journal does not hold: the zone, whose
  * days the switch counts in, and the hold expiry, after which the engine expires an uncaptured hold
  * (neither is written in a record). Found the way the switch finds its own (docs/operations.md,
- * "Configuration"), highest first: the option here, the system property
- * {@code -Dpayswitch.<key>}, the switch's {@code --config} file given as {@code --config}, the
- * switch's default ({@link SwitchConfig#defaults()}: Asia/Shanghai, P7D). A report over a journal
- * written with other settings than those given here is a report of other days and other expiries.
+ * "Configuration"), highest first: the option, the system property {@code -Dpayswitch.<key>}, the
+ * switch's {@code --config} file given as {@code --config}, the switch's default
+ * ({@link SwitchConfig#defaults()}: Asia/Shanghai, P7D). The zone's option is the settlement
+ * report's own: {@code report campaigns} has no day to cut. A report over a journal written with
+ * other settings than these is a report of other days and other expiries.
  */
 final class SwitchSettings
 {
     @Option(names = "--config", paramLabel = "FILE",
         description = "the switch's settings file (its --config): zone and hold-expiry are read from it when not given")
     Path config;
-
-    @Option(names = "--zone", paramLabel = "ZONE", description = "the switch's zone, its days' (default: as the " +
-        "switch: -Dpayswitch.zone, then --config's zone, then Asia/Shanghai)")
-    String zone;
 
     @Option(names = "--hold-expiry", paramLabel = "DURATION", description = "the switch's hold-expiry, ISO-8601 " +
         "(default: as the switch: -Dpayswitch.hold-expiry, then --config's, then P7D)")
@@ -42,11 +39,12 @@ final class SwitchSettings
     }
 
     /**
-     * The zone and hold expiry to report with.
+     * The zone and hold expiry to report with, the zone given as {@code zone} (the settlement
+     * report's {@code --zone}; null when not given).
      *
      * @throws BadOptionException naming the option (or the file's key) and the value that cannot be used
      */
-    Resolved resolve()
+    Resolved resolve(final String zone)
     {
         final Properties file = config == null ? new Properties() : readFile();
         final String zoneText = value("zone", zone, file);

@@ -45,7 +45,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class ReportIT
 {
-    private static final long SEED = 20_261_111L;
     private static final Path GOLDEN = Path.of("src/test/resources/report");
     private static final LocalDate[] DAYS = {LocalDate.parse("2026-11-11"), LocalDate.parse("2026-11-12"),
         LocalDate.parse("2026-11-13"), LocalDate.parse("2026-11-14")};
@@ -66,7 +65,7 @@ class ReportIT
     @BeforeAll
     static void writeJournal() throws IOException
     {
-        journal = ReportJournal.writeInto(dataDir, SEED);
+        journal = ReportJournal.writeInto(dataDir, ReportJournal.SEED);
         config = dataDir.getParent().resolve("switch.properties");
         Files.writeString(config, "zone=Asia/Shanghai\nhold-expiry=" + ReportWorkload.HOLD_EXPIRY + "\n");
     }

@@ -23,9 +23,11 @@ import org.payswitch.core.pipeline.SwitchPipeline;
  * Asia/Shanghai with holds of {@link ReportWorkload#HOLD_EXPIRY}; the same commands executed
  * alongside by a {@link ReportOracle} on an engine of its own, which must end in the same state.
  */
-final class ReportJournal
+public final class ReportJournal
 {
     static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+    /** The seed of the golden files' workload. */
+    static final long SEED = 20_261_111L;
 
     private static final SlotFiller<SwitchCommand> COPY = (event, source) ->
     {
@@ -42,6 +44,16 @@ final class ReportJournal
         this.live = live;
         this.oracle = oracle;
         this.commands = commands;
+    }
+
+    /**
+     * Writes the report tests' journal (seed {@code args[1]}, default theirs) into the data folder
+     * {@code args[0]}, for the examples of tools/README.md. Not a test: a program run by hand.
+     */
+    public static void main(final String[] args)
+    {
+        final ReportJournal journal = writeInto(Path.of(args[0]), args.length > 1 ? Long.parseLong(args[1]) : SEED);
+        System.out.println(journal.commands + " commands journaled into " + args[0]);
     }
 
     static EngineConfig engineConfig()

@@ -20,6 +20,7 @@ class SwitchSettingsTest
     Path folder;
 
     private final SwitchSettings settings = new SwitchSettings();
+    private String zone;
 
     @AfterEach
     void clearProperties()
@@ -31,7 +32,7 @@ class SwitchSettingsTest
     @Test
     void shouldDefaultAsTheSwitchDoes()
     {
-        assertThat(settings.resolve()).isEqualTo(new SwitchSettings.Resolved(ZoneId.of("Asia/Shanghai"),
+        assertThat(settings.resolve(zone)).isEqualTo(new SwitchSettings.Resolved(ZoneId.of("Asia/Shanghai"),
             Duration.ofDays(7), "P7D"));
     }
 
@@ -39,14 +40,14 @@ class SwitchSettingsTest
     void shouldTakeTheOptionOverTheSystemPropertyOverTheFile() throws IOException
     {
         settings.config = Files.writeString(folder.resolve("switch.properties"), "zone=UTC\nhold-expiry=PT8H\n");
-        assertThat(settings.resolve()).isEqualTo(new SwitchSettings.Resolved(ZoneId.of("UTC"), Duration.ofHours(8), "PT8H"));
+        assertThat(settings.resolve(zone)).isEqualTo(new SwitchSettings.Resolved(ZoneId.of("UTC"), Duration.ofHours(8), "PT8H"));
 
         System.setProperty("payswitch.zone", "Europe/Paris");
-        assertThat(settings.resolve().zone()).isEqualTo(ZoneId.of("Europe/Paris"));
+        assertThat(settings.resolve(zone).zone()).isEqualTo(ZoneId.of("Europe/Paris"));
 
-        settings.zone = "Asia/Tokyo";
+        zone = "Asia/Tokyo";
         settings.holdExpiry = "PT30M";
-        assertThat(settings.resolve()).isEqualTo(new SwitchSettings.Resolved(ZoneId.of("Asia/Tokyo"),
+        assertThat(settings.resolve(zone)).isEqualTo(new SwitchSettings.Resolved(ZoneId.of("Asia/Tokyo"),
             Duration.ofMinutes(30), "PT30M"));
     }
 
@@ -54,14 +55,14 @@ class SwitchSettingsTest
     void shouldNameWhereABadValueCameFrom() throws IOException
     {
         settings.config = Files.writeString(folder.resolve("switch.properties"), "hold-expiry=7 days\n");
-        assertThatThrownBy(settings::resolve).isInstanceOf(BadOptionException.class)
+        assertThatThrownBy(() -> settings.resolve(zone)).isInstanceOf(BadOptionException.class)
             .hasMessage("--config " + settings.config + ": hold-expiry: '7 days' is not accepted; use a positive " +
                 "ISO-8601 duration, e.g. P7D");
 
-        settings.zone = "Nowhere/Else";
-        assertThatThrownBy(settings::resolve).hasMessageStartingWith("--zone: 'Nowhere/Else' is not accepted");
+        zone = "Nowhere/Else";
+        assertThatThrownBy(() -> settings.resolve(zone)).hasMessageStartingWith("--zone: 'Nowhere/Else' is not accepted");
 
         settings.config = folder.resolve("missing.properties");
-        assertThatThrownBy(settings::resolve).hasMessageStartingWith("--config: '" + settings.config + "' is not accepted");
+        assertThatThrownBy(() -> settings.resolve(zone)).hasMessageStartingWith("--config: '" + settings.config + "' is not accepted");
     }
 }
