@@ -16,7 +16,7 @@ final class Progress
     private final String command;
     private final PrintWriter err;
     private final boolean shown;
-    private final long started = System.nanoTime();
+    private long started = System.nanoTime();
     private long lastShown = started;
     private boolean printed;
 
@@ -39,9 +39,14 @@ final class Progress
         return new Progress("", null, false);
     }
 
-    /** Called with the count of records read so far. */
+    /** Called with the count of records read so far; the rate is counted from the first record, after the queue opened. */
     void update(final long records)
     {
+        if (records == 1)
+        {
+            started = System.nanoTime();
+            lastShown = started;
+        }
         if (!shown || (records & (CHECK_EVERY - 1)) != 0)
         {
             return;
