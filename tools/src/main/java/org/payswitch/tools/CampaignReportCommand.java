@@ -70,7 +70,7 @@ final class CampaignReportCommand implements Callable<Integer>
         final CampaignTotals totals = new CampaignTotals();
         final Progress progress = Progress.onTerminal(NAME, err);
         final TransactionFold fold = new TransactionFold(resolved.holdExpiry(), totals, progress);
-        final int folded = ReportRun.fold(NAME, source, fold, progress, err);
+        final int folded = ReportRun.fold(NAME, source, csv, fold, progress, err);
         if (folded != 0)
         {
             return folded;

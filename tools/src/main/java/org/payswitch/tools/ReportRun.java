@@ -24,15 +24,16 @@ final class ReportRun
 
     /**
      * Folds the journal of {@code source} through {@code fold}; returns 0, or the exit status after
-     * one line on {@code err}: {@link JournalFailure#BAD_INPUT} for a folder that is not a journal,
+     * one line on {@code err}: {@link JournalFailure#BAD_INPUT} for a folder that is not a journal or
+     * a {@code csv} file inside it,
      * {@link JournalFailure#UNREADABLE} for a read that failed part way (no report is then printed:
      * figures of part of a journal would be wrong figures).
      */
     static int fold(
-        final String command, final JournalSource source, final TransactionFold fold, final Progress progress,
-        final PrintWriter err)
+        final String command, final JournalSource source, final Path csv, final TransactionFold fold,
+        final Progress progress, final PrintWriter err)
     {
-        final String problem = source.problem();
+        final String problem = source.problem() != null ? source.problem() : csvProblem(csv, source);
         if (problem != null)
         {
             err.println(command + ": " + problem);
@@ -60,6 +61,24 @@ final class ReportRun
         }
         err.flush();
         return 0;
+    }
+
+    /**
+     * Why {@code csv} cannot be the report's file, or null when it can: a file inside the journal's
+     * folder is refused, since the tools never add anything there.
+     */
+    static String csvProblem(final Path csv, final JournalSource source)
+    {
+        if (csv == null || csv.toString().equals("-"))
+        {
+            return null;
+        }
+        final Path journal = source.directory().toAbsolutePath().normalize();
+        if (csv.toAbsolutePath().normalize().startsWith(journal))
+        {
+            return "--csv: '" + csv + "' is not accepted; use a file outside the journal folder " + source.directory();
+        }
+        return null;
     }
 
     /**

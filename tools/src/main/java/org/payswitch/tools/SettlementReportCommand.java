@@ -84,7 +84,7 @@ final class SettlementReportCommand implements Callable<Integer>
         final SettlementTotals totals = new SettlementTotals(dayStart, dayEnd);
         final Progress progress = Progress.onTerminal(NAME, err);
         final TransactionFold fold = new TransactionFold(resolved.holdExpiry(), totals, progress);
-        final int folded = ReportRun.fold(NAME, source, fold, progress, err);
+        final int folded = ReportRun.fold(NAME, source, csv, fold, progress, err);
         if (folded != 0)
         {
             return folded;

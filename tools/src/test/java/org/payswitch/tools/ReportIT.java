@@ -315,6 +315,12 @@ class ReportIT
             " is not a journal: it has no metadata.cq4t\n");
 
         final Map<String, String> before = contents(dataDir.resolve("journal"));
+        final Path inJournal = dataDir.resolve("journal").resolve("report.csv");
+        final ReportRunner intoJournal = new ReportRunner();
+        assertThat(intoJournal.run("report", "campaigns", "--data-dir", dataDir.toString(), "--csv",
+            inJournal.toString())).isEqualTo(2);
+        assertThat(intoJournal.err()).startsWith("report campaigns: --csv: '" + inJournal + "' is not accepted");
+        assertThat(inJournal).doesNotExist();
         assertThat(new ReportRunner().run("report", "campaigns", "--data-dir", dataDir.toString())).isZero();
         assertThat(new ReportRunner().run("report", "settlement", "--data-dir", dataDir.toString(), "--date",
             "2026-11-12")).isZero();
