@@ -3,8 +3,8 @@ package org.payswitch.tools;
 import java.time.Duration;
 
 import org.agrona.DirectBuffer;
-import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.AsciiField;
+import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.HoldExpiryQueue;
 import org.payswitch.core.engine.RefundLedger;
@@ -36,10 +36,15 @@ import org.payswitch.core.journal.JournalReader;
  * </ul>
  * Records naming a transaction before the journal's first (older files deleted by
  * {@code journal-retention-days}) are counted in {@link #outside()}; an approved decision that does
- * not fit the state worked out (which recovery would refuse) in {@link #unfit()}.
+ * not fit the state worked out (which recovery would refuse) in {@link #unfit()}, as is an
+ * authorization naming a transaction id past the next (the ids skipped are kept as transactions
+ * nothing can be counted of, so the ones after still line up).
  */
 final class TransactionFold implements JournalReader.RecordHandler
 {
+    /** Most transaction ids an authorization may skip and still be taken as the next (the rest kept as gaps). */
+    private static final long MAX_GAP = 1_000_000;
+
     private final long holdExpiryMillis;
     private final LedgerEvents events;
     private final RecordView record = new RecordView();
@@ -156,19 +161,28 @@ final class TransactionFold implements JournalReader.RecordHandler
             firstId = id;
         }
         final long next = firstId + transactions.count();
-        if (id != next)
+        if (id < next)
         {
             if (id < firstId)
             {
                 outside++;
             }
-            else if (id > next)
-            {
-                unfit++;
-            }
+            return;
+        }
+        if (id - next > MAX_GAP)
+        {
+            unfit++;
             return;
         }
         final int row = rows.of(buffer, offset, record.currency());
+        if (id > next)
+        {
+            unfit++;
+            for (long missing = next; missing < id; missing++)
+            {
+                transactions.append(row, TransactionColumns.DECLINED, -1, 0, 0, time);
+            }
+        }
         if (!code.isApproved())
         {
             transactions.append(row, TransactionColumns.DECLINED, -1, 0, 0, time);

@@ -124,9 +124,12 @@ class TransactionFoldTest
         next(CommandType.REVERSAL, T0 + 3, 41, ResponseCode.APPROVED, 0, false);
         next(CommandType.CAPTURE, T0 + 4, 41, ResponseCode.APPROVED, 0, false);
 
+        next(CommandType.CAPTURE, T0 + 5, 43, ResponseCode.APPROVED, 0, false);
+
         assertThat(fold.outside()).isEqualTo(1);
         assertThat(fold.unfit()).isEqualTo(2);
-        assertThat(fold.transactions()).isEqualTo(1);
+        assertThat(fold.transactions()).isEqualTo(3);
+        assertThat(events).last().isEqualTo("captured M1 " + (T0 + 5) + " 10000");
     }
 
     private void authorize(
