@@ -33,13 +33,15 @@ import picocli.CommandLine.Spec;
  * and writes .hgrm files, a per-second CSV and an HTML report. Exit status 0 when every request
  * due was sent, answered and matched, 1 otherwise, 2 when the switch cannot be reached or set up.
  * It is the tools jar's main command; its subcommands are {@code journal} ({@link JournalTool},
- * with {@code dump} and {@code tail}) and {@code rotate-card-key} ({@link RotateCardKeyTool}).
+ * with {@code dump} and {@code tail}), {@code report} ({@link ReportCommand}, with {@code settlement} and
+ * {@code campaigns}) and {@code rotate-card-key} ({@link RotateCardKeyTool}).
  * tools/README.md shows how to run it against a switch with its demo data.
  */
-@Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = {JournalTool.class, RotateCardKeyTool.class},
+@Command(name = "payment-switch-tools", mixinStandardHelpOptions = true, subcommands = {JournalTool.class, ReportCommand.class, RotateCardKeyTool.class},
     description = {"Without a command: the load generator. Sends authorizations (ISO 8583 or HTTP/JSON) to a " +
         "payment switch and reports throughput and latency.",
         "journal: prints a switch's journal (PANs masked); journal dump and journal tail as a table, CSV or JSON Lines.",
+        "report: report settlement (per merchant, one day) and report campaigns (per funder and campaign) from the journal.",
         "rotate-card-key: a new key-encryption key for the card data, the data keys re-wrapped under it."})
 public final class LoadGenerator implements Callable<Integer>
 {

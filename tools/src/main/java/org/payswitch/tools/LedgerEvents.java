@@ -1,0 +1,34 @@
+package org.payswitch.tools;
+
+/**
+ * What happened to money, as {@link TransactionFold} works it out of a journal, in journal order:
+ * each event once, never a retry or a repeated request. A report folds the events it needs. Times
+ * are epoch milliseconds: the record's own timestamp, except an expiry, which happens at the
+ * timestamp of the record whose event time passed the hold's deadline (docs in tools/README.md).
+ */
+interface LedgerEvents
+{
+    /**
+     * A new approved authorization (or sale, {@code sale} true: captured at once in full) of
+     * {@code amount}, of which {@code discount} from {@code campaign} (negative: none).
+     */
+    void authorized(int row, long time, long amount, long discount, int campaign, boolean sale);
+
+    /** The first approved capture of a hold, of {@code amount} (at most the charged amount). */
+    void captured(int row, long time, long amount);
+
+    /** A new approved refund (a refund id not seen before for the transaction). */
+    void refunded(int row, long time, long amount);
+
+    /** An open hold reversed: {@code charged} is the hold released. */
+    void reversed(int row, long time, long charged);
+
+    /** An open hold expired: {@code charged} is the hold released. */
+    void expired(int row, long time, long charged);
+
+    /**
+     * A RESTORE campaign's discount given back: the transaction was reversed, expired or fully
+     * refunded. Under CONSUME nothing is given back and this is not called.
+     */
+    void discountRestored(int campaign, long time, long discount);
+}

@@ -1,0 +1,32 @@
+package org.payswitch.tools;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+
+import picocli.CommandLine;
+
+/** Runs a command of the tools jar's main command in this JVM, capturing what it prints. */
+final class ReportRunner
+{
+    private final StringWriter out = new StringWriter();
+    private final StringWriter err = new StringWriter();
+
+    /** Runs {@code args} (e.g. {@code report settlement --date ...}); returns the exit status. */
+    int run(final String... args)
+    {
+        final CommandLine commandLine = new CommandLine(new LoadGenerator());
+        commandLine.setOut(new PrintWriter(out, true));
+        commandLine.setErr(new PrintWriter(err, true));
+        return commandLine.execute(args);
+    }
+
+    String out()
+    {
+        return out.toString();
+    }
+
+    String err()
+    {
+        return err.toString();
+    }
+}
