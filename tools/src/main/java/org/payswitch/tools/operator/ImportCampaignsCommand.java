@@ -55,6 +55,11 @@ final class ImportCampaignsCommand implements Callable<Integer>
         {
             return 2;
         }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file))
+        {
+            err.println("import campaigns: cannot read " + file + ": no such readable file");
+            return 2;
+        }
         final BulkSender sender = new BulkSender(client, "/v1/campaigns", 1, 1);
         ImportResult result = null;
         try (JsonParser json = JSON.createParser(file.toFile()))

@@ -68,6 +68,11 @@ final class ImportCardsCommand implements Callable<Integer>
         {
             return 2;
         }
+        if (!Files.isRegularFile(file) || !Files.isReadable(file))
+        {
+            err.println("import cards: cannot read " + file + ": no such readable file");
+            return 2;
+        }
         final BulkSender sender = new BulkSender(client, "/v1/cards", connections, window);
         ImportResult result = null;
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8))

@@ -169,6 +169,19 @@ class OperatorImportIT
     }
 
     @Test
+    void shouldSayWhichFileCannotBeRead()
+    {
+        final Path missing = folder.resolve("no-such.csv");
+
+        final Run run = run("import", "cards", missing.toString(), "--url", url(), "--token-file", tokenFile.toString());
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.err()).isEqualTo("import cards: cannot read " + missing + ": no such readable file" +
+            System.lineSeparator());
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void shouldCreateTheGoodCampaignsInOrderAndNameEachBadOne() throws Exception
     {
         final Path file = Files.writeString(folder.resolve("campaigns.json"), "[\n" +
