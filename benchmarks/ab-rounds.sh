@@ -17,7 +17,7 @@ protocol=$1; rounds=$2; seconds=$3; other_jar=$4; shift 5
 loadgen_options=("$@")
 tools_jar=tools/target/payment-switch-tools.jar
 bench_jar=benchmarks/target/benchmarks.jar
-switch_jvm=(-XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch)
+switch_jvm=(-XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages)
 if [[ $protocol == ISO ]]; then
   main=org.payswitch.benchmarks.bare.IsoEchoServer; bare_port=19600; new_port=19583; old_port=29583
 else

@@ -36,7 +36,7 @@ if [[ $share != 1 ]]; then
   awk -v s="$share" 'BEGIN { printf "%d\n", s * 10000 }' > $group/cpu.cfs_quota_us
   launch=(sh -c "echo \$\$ > $group/cgroup.procs; exec taskset -c 1 \"\$@\"" sh)
 fi
-"${launch[@]}" java -XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch -Xlog:gc,gc+phases:file="$work/gc.log" \
+"${launch[@]}" java -XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages -Xlog:gc,gc+phases:file="$work/gc.log" \
   -jar "$switch_jar" --data-dir "$work/data" --iso-port 19583 --http-port 19080 --demo-cards 100000 \
   "${switch_options[@]}" > "$work/switch.log" 2>&1 &
 for _ in $(seq 240); do (exec 3<>/dev/tcp/127.0.0.1/19583) 2>/dev/null && break; sleep 0.5; done

@@ -18,7 +18,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 protocol=ISO
-switch_jvm="-XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch"
+switch_jvm="-XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages"
 warmup_seconds=30
 cards=100000
 switch_jar=gateway/target/payment-switch.jar

@@ -39,7 +39,7 @@ public final class SwitchLauncher
         if (!zgc)
         {
             System.getLogger(SwitchLauncher.class.getName()).log(System.Logger.Level.INFO,
-                "for a peak, start with -XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch: this JVM's collector " +
+                "for a peak, start with -XX:+UseZGC -Xms8g -Xmx8g -XX:+AlwaysPreTouch -XX:+UseTransparentHugePages: this JVM's collector " +
                 "pauses to copy the state the switch keeps (docs/operations.md, 'Running at the peak')");
         }
     }
