@@ -61,7 +61,6 @@ final class ImportCampaignsCommand implements Callable<Integer>
             return 2;
         }
         final BulkSender sender = new BulkSender(client, "/v1/campaigns", 1, 1);
-        ImportResult result = null;
         try (JsonParser json = JSON.createParser(file.toFile()))
         {
             if (json.nextToken() != JsonToken.START_ARRAY)
@@ -70,31 +69,37 @@ final class ImportCampaignsCommand implements Callable<Integer>
                 sender.finish();
                 return 2;
             }
-            final ProgressMeter meter = new ProgressMeter("campaigns", Files.size(file), System.nanoTime());
-            try (ProgressDisplay progress = ProgressDisplay.start(meter, () -> bytesRead, sender::done))
-            {
-                sendAll(json, sender);
-                result = sender.finish();
-            }
+            return ImportRun.run("campaigns", file, sender, () -> bytesRead, spec.commandLine().getOut(),
+                () -> sendAll(json, sender));
         }
         catch (final JsonProcessingException e)
         {
-            sender.fileEndsEarly(file + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()) +
-                ": malformed JSON: " + e.getOriginalMessage());
+            err.println("import campaigns: " + malformed(e));
+            sender.finish();
+            return 2;
         }
         catch (final IOException e)
         {
-            sender.fileEndsEarly("cannot read " + file + ": " + e.getMessage());
+            err.println("import campaigns: cannot read " + file + ": " + e.getMessage());
+            sender.finish();
+            return 2;
         }
-        if (result == null)
-        {
-            result = sender.finish();
-        }
-        result.print(spec.commandLine().getOut(), "campaigns");
-        return result.exitStatus();
     }
 
+    /** Sends every element of the array; malformed JSON ends the file where it breaks (named with its line). */
     private void sendAll(final JsonParser json, final BulkSender sender) throws IOException, InterruptedException
+    {
+        try
+        {
+            sendElements(json, sender);
+        }
+        catch (final JsonProcessingException e)
+        {
+            sender.fileEndsEarly(malformed(e));
+        }
+    }
+
+    private void sendElements(final JsonParser json, final BulkSender sender) throws IOException, InterruptedException
     {
         JsonToken token;
         while ((token = json.nextToken()) != JsonToken.END_ARRAY)
@@ -118,5 +123,12 @@ final class ImportCampaignsCommand implements Callable<Integer>
                 return;
             }
         }
+    }
+
+    /** The file and line where the JSON breaks, and how. */
+    private String malformed(final JsonProcessingException e)
+    {
+        return file + (e.getLocation() == null ? "" : " line " + e.getLocation().getLineNr()) + ": malformed JSON: " +
+            e.getOriginalMessage();
     }
 }

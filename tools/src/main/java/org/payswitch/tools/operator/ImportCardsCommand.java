@@ -3,7 +3,6 @@ package org.payswitch.tools.operator;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -74,7 +73,6 @@ final class ImportCardsCommand implements Callable<Integer>
             return 2;
         }
         final BulkSender sender = new BulkSender(client, "/v1/cards", connections, window);
-        ImportResult result = null;
         try (BufferedReader lines = Files.newBufferedReader(file, StandardCharsets.UTF_8))
         {
             final String header = lines.readLine();
@@ -85,23 +83,15 @@ final class ImportCardsCommand implements Callable<Integer>
                 return 2;
             }
             bytesRead = header.length() + 1;
-            final ProgressMeter meter = new ProgressMeter("cards", Files.size(file), System.nanoTime());
-            try (ProgressDisplay progress = ProgressDisplay.start(meter, () -> bytesRead, sender::done))
-            {
-                sendAll(lines, sender);
-                result = sender.finish();
-            }
+            return ImportRun.run("cards", file, sender, () -> bytesRead, spec.commandLine().getOut(),
+                () -> sendAll(lines, sender));
         }
-        catch (final IOException | UncheckedIOException e)
+        catch (final IOException e)
         {
-            sender.fileEndsEarly("cannot read " + file + ": " + e.getMessage());
+            err.println("import cards: cannot read " + file + ": " + e.getMessage());
+            sender.finish();
+            return 2;
         }
-        if (result == null)
-        {
-            result = sender.finish();
-        }
-        result.print(spec.commandLine().getOut(), "cards");
-        return result.exitStatus();
     }
 
     private void sendAll(final BufferedReader lines, final BulkSender sender) throws IOException, InterruptedException
