@@ -1,7 +1,6 @@
 package org.payswitch.tools;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 import org.agrona.DirectBuffer;
@@ -11,14 +10,14 @@ import org.payswitch.core.journal.JournalReader;
  * The journal folded ({@link TransactionFold}) and compared with the switch's answers at the
  * records they stand at ({@link SwitchAnswer}): after each record in an answer's window, the
  * journal's figures of that endpoint ({@link JournalFigures}) are compared with the answer's, also
- * with the holds the switch's query itself may have expired (each prefix of those due by the
- * time the answer arrived, {@link TransactionFold#forEachDueRestore}); the answer matches when
- * any of them is equal. An answer that never matches keeps the differences at the last record of
+ * with the holds the switch's query itself expired (those due when it was sent, and each further
+ * prefix of those due when the answer arrived, {@link TransactionFold#forEachDueRestore}); the
+ * answer matches when any of them is equal. An answer that never matches keeps the differences at the last record of
  * its window the journal holds (or at the journal's end, when it ends before the window).
  */
 final class ReconcileFold implements JournalReader.RecordHandler
 {
-    /** Most holds due at the query's time tried one prefix after another. */
+    /** Most holds that may have come due while the query travelled, tried one prefix after another. */
     static final int MAX_DUE_TRIED = 1_024;
 
     private final TransactionFold fold;
@@ -80,38 +79,48 @@ final class ReconcileFold implements JournalReader.RecordHandler
         return differences.get(a);
     }
 
+    /**
+     * Compares answer {@code a} with the state after the record just read: the holds due by the
+     * time its query was sent were certainly expired by the query (the switch stamps a request
+     * when it arrives, by the same clock), those due by the time the answer arrived may have
+     * been; each of those prefixes is tried, in the engine's order.
+     */
     private void check(final int a)
     {
         final SwitchAnswer answer = answers.get(a);
-        final List<Difference> now = compare(answer, JournalFigures.Extra.NONE);
-        if (now.isEmpty() || dueRestoresMatch(answer))
+        final int size = Math.max(fold.campaigns().count(), totals.campaigns()) + 1;
+        final long[] redemptions = new long[size];
+        final long[] discount = new long[size];
+        final long[] certain = {0};
+        fold.forEachDueRestore(answer.sentAt(), (campaign, given) ->
+        {
+            certain[0]++;
+            redemptions[campaign]++;
+            discount[campaign] += given;
+        });
+        final List<Difference> found = compare(answer, extra(redemptions, discount));
+        differences.set(a, found);
+        if (found.isEmpty())
         {
             matched[a] = true;
             return;
         }
-        differences.set(a, now);
-    }
-
-    private boolean dueRestoresMatch(final SwitchAnswer answer)
-    {
-        final int size = Math.max(fold.campaigns().count(), totals.campaigns()) + 1;
-        final long[] redemptions = new long[size];
-        final long[] discount = new long[size];
-        final int[] tried = {0};
-        final boolean[] found = {false};
+        final long[] seen = {0};
         fold.forEachDueRestore(answer.answeredAt(), (campaign, given) ->
         {
-            if (found[0] || tried[0] >= MAX_DUE_TRIED || campaign >= size)
+            if (matched[a] || seen[0]++ < certain[0] || seen[0] > certain[0] + MAX_DUE_TRIED)
             {
                 return;
             }
-            tried[0]++;
             redemptions[campaign]++;
             discount[campaign] += given;
-            found[0] = compare(answer, new JournalFigures.Extra(Arrays.copyOf(redemptions, size),
-                Arrays.copyOf(discount, size))).isEmpty();
+            matched[a] = compare(answer, extra(redemptions, discount)).isEmpty();
         });
-        return found[0];
+    }
+
+    private static JournalFigures.Extra extra(final long[] redemptions, final long[] discount)
+    {
+        return new JournalFigures.Extra(redemptions.clone(), discount.clone());
     }
 
     private List<Difference> compare(final SwitchAnswer answer, final JournalFigures.Extra extra)
