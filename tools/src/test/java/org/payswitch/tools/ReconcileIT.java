@@ -8,8 +8,11 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,6 +23,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
+import org.payswitch.core.testing.JournalDamage;
 import org.payswitch.core.testing.SwitchConfigs;
 import org.payswitch.gateway.SwitchGateway;
 import picocli.CommandLine;
@@ -32,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * RESTORE campaigns giving the discount back). A's own folder matches A, also while checkout traffic
  * keeps changing the figures during the run (authorizations and reversals of RED-ENVELOPE cards,
  * so the other campaigns' figures stay those of the setup); B's journal against A is a planted difference, listed
- * figure by figure; a refused token, nobody listening and a folder without a journal exit 2.
+ * figure by figure; a refused token, nobody listening, a folder without a journal and a damaged
+ * journal exit 2, in one line.
  */
 class ReconcileIT
 {
@@ -185,6 +190,25 @@ class ReconcileIT
 
         assertThat(run.status()).isEqualTo(2);
         assertThat(run.err()).isEqualTo("reconcile: " + foreign + " is not a journal: it has no metadata.cq4t\n");
+    }
+
+    @Test
+    void shouldExitTwoInOneLineForADamagedJournal() throws IOException
+    {
+        final Path damaged = folder.resolve("damaged").resolve("data");
+        SmallJournal.writeInto(damaged);
+        final Path file = JournalDamage.queueFile(damaged.resolve("journal"));
+        try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE))
+        {
+            channel.write(ByteBuffer.wrap(new byte[] {'X'}), JournalDamage.find(file, "O2"));
+        }
+
+        final Run run = reconcile(damaged, url(a), tokenFile);
+
+        assertThat(run.status()).isEqualTo(2);
+        assertThat(run.out()).isEmpty();
+        assertThat(run.err()).startsWith("reconcile: journal record ").contains(" in " + file)
+            .contains("fails its CRC-32C checksum").doesNotContain("\tat ").hasLineCount(1);
     }
 
     @Test
