@@ -125,7 +125,7 @@ final class ReconcileFold implements JournalReader.RecordHandler
 
     private List<Difference> compare(final SwitchAnswer answer, final JournalFigures.Extra extra)
     {
-        final NamedFigures journal = answer.endpoint().equals("/v1/campaigns") ?
+        final NamedFigures journal = answer.endpoint().equals(SwitchReader.CAMPAIGNS) ?
             JournalFigures.campaigns(fold.campaigns(), totals, extra) :
             JournalFigures.discounts(fold.campaigns(), totals, extra);
         return journal.differences(answer.endpoint(), answer.figures());

@@ -21,6 +21,10 @@ import org.payswitch.tools.operator.OperatorClient;
  */
 final class SwitchReader
 {
+    /** The endpoint of every campaign's definition and live figures. */
+    static final String CAMPAIGNS = "/v1/campaigns";
+    /** The endpoint of what each funder owes, per campaign. */
+    static final String DISCOUNTS = "/v1/reports/discounts";
     /** The gauge of docs/api.md's {@code /metrics}: the Chronicle index of the last journal record. */
     static final String POSITION = "payswitch_journal_position";
     /** How long to wait for a first journal record of a switch just started (its clock ticks every second). */
@@ -52,8 +56,8 @@ final class SwitchReader
     List<SwitchAnswer> read() throws Unavailable
     {
         final long before = position();
-        final SwitchAnswer campaigns = endpoint("/v1/campaigns", before, SwitchFigureParser::campaigns);
-        final SwitchAnswer discounts = endpoint("/v1/reports/discounts", campaigns.to(), SwitchFigureParser::discounts);
+        final SwitchAnswer campaigns = endpoint(CAMPAIGNS, before, SwitchFigureParser::campaigns);
+        final SwitchAnswer discounts = endpoint(DISCOUNTS, campaigns.to(), SwitchFigureParser::discounts);
         return List.of(campaigns, discounts);
     }
 
