@@ -36,17 +36,19 @@ import picocli.CommandLine.Spec;
  * due was sent, answered and matched, 1 otherwise, 2 when the switch cannot be reached or set up.
  * It is the tools jar's main command; its subcommands are {@code journal} ({@link JournalTool},
  * with {@code dump} and {@code tail}), {@code report} ({@link ReportCommand}, with {@code settlement} and
- * {@code campaigns}), {@code rotate-card-key} ({@link RotateCardKeyTool}), {@code import}
- * ({@link ImportCommand}: cards and campaigns) and {@code generate} ({@link GenerateCommand}: cards).
+ * {@code campaigns}), {@code reconcile} ({@link ReconcileCommand}), {@code rotate-card-key}
+ * ({@link RotateCardKeyTool}), {@code import} ({@link ImportCommand}: cards and campaigns) and
+ * {@code generate} ({@link GenerateCommand}: cards).
  * tools/README.md shows how to run it against a switch with its demo data.
  */
 @Command(name = "payment-switch-tools", mixinStandardHelpOptions = true,
-    subcommands = {JournalTool.class, ReportCommand.class, RotateCardKeyTool.class, ImportCommand.class,
-        GenerateCommand.class},
+    subcommands = {JournalTool.class, ReportCommand.class, ReconcileCommand.class, RotateCardKeyTool.class,
+        ImportCommand.class, GenerateCommand.class},
     description = {"Without a command: the load generator. Sends authorizations (ISO 8583 or HTTP/JSON) to a " +
         "payment switch and reports throughput and latency.",
         "journal: prints a switch's journal (PANs masked); journal dump and journal tail as a table, CSV or JSON Lines.",
         "report: report settlement (per merchant, one day) and report campaigns (per funder and campaign) from the journal.",
+        "reconcile: compares a running switch's campaign figures with its journal; lists every difference.",
         "rotate-card-key: a new key-encryption key for the card data, the data keys re-wrapped under it.",
         "import: cards (CSV) or campaigns (JSON) in bulk through a running switch's operator API.",
         "generate: test data files (cards by the demo data's rule)."})

@@ -3,10 +3,10 @@ package org.payswitch.tools;
 import java.time.Duration;
 
 import org.agrona.DirectBuffer;
+import org.agrona.collections.IntArrayQueue;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
-import org.payswitch.core.engine.HoldExpiryQueue;
 import org.payswitch.core.engine.RefundLedger;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.journal.JournalReader;
@@ -49,7 +49,8 @@ final class TransactionFold implements JournalReader.RecordHandler
     private final LedgerEvents events;
     private final RecordView record = new RecordView();
     private final TransactionColumns transactions = new TransactionColumns();
-    private final HoldExpiryQueue holds = new HoldExpiryQueue();
+    /** Open holds in the order placed, as the engine's {@code HoldExpiryQueue}; closed ones dropped at the head. */
+    private final IntArrayQueue holds = new IntArrayQueue(1024, -1);
     private final RefundLedger refunds = new RefundLedger();
     private final AsciiField refundId = new AsciiField(SwitchCommand.MAX_REFUND_ID_LENGTH);
     private final byte[] idBytes = new byte[64];
@@ -196,7 +197,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             campaign, amount - discount, discount, time);
         if (!sale)
         {
-            holds.add(txn);
+            holds.offerInt(txn);
         }
         events.authorized(row, time, amount, discount, campaign, sale);
     }
@@ -276,21 +277,57 @@ final class TransactionFold implements JournalReader.RecordHandler
     {
         final long placedBefore = now - holdExpiryMillis;
         int txn;
-        while ((txn = holds.peek()) != -1)
+        while ((txn = holds.peekInt()) != -1)
         {
             if (transactions.status(txn) != TransactionColumns.AUTHORIZED)
             {
-                holds.poll();
+                holds.pollInt();
                 continue;
             }
             if (transactions.placedAt(txn) > placedBefore)
             {
                 break;
             }
-            holds.poll();
+            holds.pollInt();
             transactions.setStatus(txn, TransactionColumns.EXPIRED);
             events.expired(transactions.row(txn), now, transactions.openAmount(txn));
             restoreDiscount(txn, now);
+        }
+    }
+
+    /** What one hold's expiry would give back: its RESTORE campaign's number and discount. */
+    interface DueRestore
+    {
+        /** The hold of a RESTORE campaign {@code campaign} with {@code discount} would expire. */
+        void restore(int campaign, long discount);
+    }
+
+    /**
+     * Tells {@code due}, in the order the engine would expire them, the discounts given back if
+     * event time moved to {@code time}, without changing anything: a query (GET /v1/campaigns)
+     * moves the switch's event time too, and its expiries reach the journal only with the next
+     * record. Holds of campaigns that CONSUME, or without a discount, are passed over.
+     */
+    void forEachDueRestore(final long time, final DueRestore due)
+    {
+        final long placedBefore = time - holdExpiryMillis;
+        final IntArrayQueue.IntIterator open = holds.iterator();
+        while (open.hasNext())
+        {
+            final int txn = open.nextValue();
+            if (transactions.status(txn) != TransactionColumns.AUTHORIZED)
+            {
+                continue;
+            }
+            if (transactions.placedAt(txn) > placedBefore)
+            {
+                return;
+            }
+            final int campaign = transactions.campaign(txn);
+            if (campaign >= 0 && campaigns.restores(campaign))
+            {
+                due.restore(campaign, transactions.discount(txn));
+            }
         }
     }
 

@@ -11,12 +11,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * @param body   the body as text (JSON by docs/api.md section 3)
  * @param retryAfterSeconds the {@code Retry-After} header of a 503, or -1
  */
-record OperatorAnswer(int status, String body, long retryAfterSeconds)
+public record OperatorAnswer(int status, String body, long retryAfterSeconds)
 {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     /** True for a 2xx answer: the request was applied. */
-    boolean applied()
+    public boolean applied()
     {
         return status >= 200 && status < 300;
     }
@@ -28,7 +28,7 @@ record OperatorAnswer(int status, String body, long retryAfterSeconds)
     }
 
     /** True when the token was refused: no request of this run can succeed. */
-    boolean unauthorized()
+    public boolean unauthorized()
     {
         return status == 401 || status == 403;
     }
@@ -37,7 +37,7 @@ record OperatorAnswer(int status, String body, long retryAfterSeconds)
      * Why the request was refused, as the switch says it: the body's {@code error} (it names the
      * field), else its response code, else the status. The switch never echoes a full PAN.
      */
-    String reason()
+    public String reason()
     {
         try
         {

@@ -8,13 +8,13 @@ import java.net.URI;
  * the operator bearer token, each sending thread on its own keep-alive {@link HttpConnection}.
  * A cold path (imports and checks, not load): clarity over speed, but no per-request stall.
  */
-final class OperatorClient
+public final class OperatorClient
 {
     private final URI base;
     private final String authorization;
 
     /** A client of the switch at {@code base} ({@code http://host:port}), authorized by {@code token}. */
-    OperatorClient(final URI base, final OperatorToken token)
+    public OperatorClient(final URI base, final OperatorToken token)
     {
         this.base = base;
         this.authorization = "Bearer " + token.value();
@@ -36,7 +36,7 @@ final class OperatorClient
     }
 
     /** {@code GET path} on a connection of its own. */
-    OperatorAnswer get(final String path) throws IOException
+    public OperatorAnswer get(final String path) throws IOException
     {
         try (HttpConnection connection = connect())
         {

@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
  * Where the running switch's operator API is and the token it wants: the options every tool that
  * calls it shares. The token comes from a file or the environment, never from the command line.
  */
-final class SwitchApiOptions
+public final class SwitchApiOptions
 {
     @Option(names = "--url", paramLabel = "URL",
         description = "the switch's HTTP API, scheme, host and port (default: ${DEFAULT-VALUE})")
@@ -21,8 +21,14 @@ final class SwitchApiOptions
             OperatorToken.ENVIRONMENT + ")")
     Path tokenFile;
 
+    /** The switch's URL as given. */
+    public String url()
+    {
+        return url;
+    }
+
     /** The client, or null after writing to {@code problems} why there is none. */
-    OperatorClient client(final java.io.PrintWriter problems, final String command)
+    public OperatorClient client(final java.io.PrintWriter problems, final String command)
     {
         final OperatorToken token = OperatorToken.read(tokenFile, System.getenv(OperatorToken.ENVIRONMENT));
         if (token.problem() != null)

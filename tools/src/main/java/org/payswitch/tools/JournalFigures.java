@@ -1,0 +1,99 @@
+package org.payswitch.tools;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+import org.payswitch.core.discount.CampaignDefinition;
+
+/**
+ * The operator endpoints' campaign figures worked out of a journal fold ({@link CampaignBook},
+ * {@link CampaignTotals}), named as {@link SwitchFigureParser} names the switch's answers, the way
+ * the switch's {@code Campaign} and {@code FunderSettlement} keep them: on {@code /v1/campaigns}
+ * redemptions and discount granted net of what RESTORE gave back and the budget left; on
+ * {@code /v1/reports/discounts} the gross figures, what was given back and what is owed, per
+ * campaign and summed per funder. {@code extra} holds expiries the switch's query made that the
+ * journal shows only with its next record ({@link TransactionFold#forEachDueRestore}).
+ */
+final class JournalFigures
+{
+    private JournalFigures()
+    {
+    }
+
+    /** Given-back redemptions and discount per campaign number on top of the fold's. */
+    record Extra(long[] redemptions, long[] discount)
+    {
+        static final Extra NONE = new Extra(new long[0], new long[0]);
+
+        long redemptions(final int campaign)
+        {
+            return campaign < redemptions.length ? redemptions[campaign] : 0;
+        }
+
+        long discount(final int campaign)
+        {
+            return campaign < discount.length ? discount[campaign] : 0;
+        }
+    }
+
+    /** The figures of {@code GET /v1/campaigns}. */
+    static NamedFigures campaigns(final CampaignBook book, final CampaignTotals totals, final Extra extra)
+    {
+        final NamedFigures figures = new NamedFigures();
+        for (int c = 0; c < count(book, totals); c++)
+        {
+            final String name = "campaign " + id(book, c);
+            final long redemptions = totals.redemptions(c) - totals.restoredRedemptions(c) - extra.redemptions(c);
+            final long granted = totals.granted(c) - totals.restored(c) - extra.discount(c);
+            figures.put(name + " redemptions", redemptions);
+            figures.put(name + " discountGranted", granted);
+            final CampaignDefinition definition = book.definition(c);
+            if (definition != null)
+            {
+                figures.put(name + " remainingBudget",
+                    definition.budget() == CampaignDefinition.NO_LIMIT ? -1 : definition.budget() - granted);
+            }
+        }
+        return figures;
+    }
+
+    /** The figures of {@code GET /v1/reports/discounts}. */
+    static NamedFigures discounts(final CampaignBook book, final CampaignTotals totals, final Extra extra)
+    {
+        final NamedFigures figures = new NamedFigures();
+        final Map<String, long[]> funders = new LinkedHashMap<>();
+        for (int c = 0; c < count(book, totals); c++)
+        {
+            final String name = "campaign " + id(book, c);
+            final long restored = totals.restored(c) + extra.discount(c);
+            figures.put(name + " redemptions", totals.redemptions(c));
+            figures.put(name + " discountGranted", totals.granted(c));
+            figures.put(name + " redemptionsRestored", totals.restoredRedemptions(c) + extra.redemptions(c));
+            figures.put(name + " discountRestored", restored);
+            figures.put(name + " discountOwed", totals.granted(c) - restored);
+            final CampaignDefinition definition = book.definition(c);
+            final long[] sum = funders.computeIfAbsent(definition == null ? "?" : definition.funder(), f -> new long[2]);
+            sum[0] += totals.granted(c);
+            sum[1] += restored;
+        }
+        funders.forEach((funder, sum) ->
+        {
+            final String name = "funder '" + funder + "'";
+            figures.put(name + " discountGranted", sum[0]);
+            figures.put(name + " discountRestored", sum[1]);
+            figures.put(name + " discountOwed", sum[0] - sum[1]);
+        });
+        return figures;
+    }
+
+    private static int count(final CampaignBook book, final CampaignTotals totals)
+    {
+        return Math.max(book.count(), totals.campaigns());
+    }
+
+    private static String id(final CampaignBook book, final int campaign)
+    {
+        final CampaignDefinition definition = book.definition(campaign);
+        return definition == null ? "#" + campaign + " (not created in this journal)" : definition.campaignId();
+    }
+}
