@@ -26,8 +26,9 @@ import picocli.CommandLine.Spec;
     description = {"Per funder and campaign, over the whole journal: redemptions and discount granted (gross), " +
         "redemptions and discount given back (RESTORE, on a reversal, a hold expiry or a full refund; CONSUME gives " +
         "nothing back), net redemptions and the net discount the funder owes, in major units; the same figures as " +
-        "the switch's GET /v1/reports/discounts and GET /v1/campaigns (redemptions, discountGranted) at the journal's " +
-        "last record. Funders in order of their first campaign, campaigns in order of creation. Hold expiries " +
+        "the switch's GET /v1/reports/discounts at the journal's last record, whose GET /v1/campaigns redemptions " +
+        "and discountGranted are the net columns here. Funders in order of their first campaign, campaigns in " +
+        "order of creation. Hold expiries " +
         "depend on the switch's hold-expiry, which the journal does not hold: give the switch's (--hold-expiry or its " +
         "--config file), else its default P7D applies.",
         "A table on stdout, or --csv FILE. Reads the journal read-only, whether the switch runs or not."})
