@@ -91,6 +91,12 @@ final class TransactionFold implements JournalReader.RecordHandler
         return transactions.count();
     }
 
+    /** The switch's transaction id of transaction number {@code txn} (as {@link LedgerEvents} number them). */
+    long transactionId(final int txn)
+    {
+        return firstId + txn;
+    }
+
     /** Event time after the last record: the latest timestamp read. */
     long eventTime()
     {
@@ -198,7 +204,7 @@ final class TransactionFold implements JournalReader.RecordHandler
         {
             holds.add(txn);
         }
-        events.authorized(row, time, amount, discount, campaign, sale);
+        events.authorized(txn, row, time, amount, discount, campaign, sale);
     }
 
     private void capture(final long time)
@@ -214,7 +220,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             final long amount = record.hasAmount() ? record.amount() : transactions.openAmount(txn);
             transactions.setStatus(txn, TransactionColumns.CAPTURED);
             transactions.setOpenAmount(txn, amount);
-            events.captured(transactions.row(txn), time, amount);
+            events.captured(txn, transactions.row(txn), time, amount);
         }
         else if (status != TransactionColumns.CAPTURED && status != TransactionColumns.REFUNDED)
         {
@@ -233,7 +239,7 @@ final class TransactionFold implements JournalReader.RecordHandler
         if (status == TransactionColumns.AUTHORIZED)
         {
             transactions.setStatus(txn, TransactionColumns.REVERSED);
-            events.reversed(transactions.row(txn), time, transactions.openAmount(txn));
+            events.reversed(txn, transactions.row(txn), time, transactions.openAmount(txn));
             restoreDiscount(txn, time);
         }
         else if (status != TransactionColumns.REVERSED)
@@ -263,7 +269,7 @@ final class TransactionFold implements JournalReader.RecordHandler
         }
         refunds.record(txn, refundId, amount);
         transactions.setOpenAmount(txn, open - amount);
-        events.refunded(transactions.row(txn), time, amount);
+        events.refunded(txn, transactions.row(txn), time, amount);
         if (open == amount)
         {
             transactions.setStatus(txn, TransactionColumns.REFUNDED);
@@ -289,7 +295,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             }
             holds.poll();
             transactions.setStatus(txn, TransactionColumns.EXPIRED);
-            events.expired(transactions.row(txn), now, transactions.openAmount(txn));
+            events.expired(txn, transactions.row(txn), now, transactions.openAmount(txn));
             restoreDiscount(txn, now);
         }
     }
