@@ -64,11 +64,26 @@ final class CardInJournal
         return count;
     }
 
-    /** An approved LOAD_DEMO_DATA of {@code cards} demo cards: those not yet defined take the next numbers, in order. */
+    /**
+     * An approved LOAD_DEMO_DATA of {@code cards} demo cards: those not yet defined take the next
+     * numbers, in order. With no card upserted before, all of them are new and the card's number is
+     * worked out without going through a million PANs.
+     */
     void loadDemo(final int cards)
     {
         if (cards <= demoCards)
         {
+            return;
+        }
+        if (upserted.isEmpty())
+        {
+            final long index = demoIndex(card.pan());
+            if (number == NOT_DEFINED && card.length() == DEMO_PAN_LENGTH && index >= demoCards && index < cards)
+            {
+                number = count + (int)(index - demoCards);
+            }
+            count += cards - demoCards;
+            demoCards = cards;
             return;
         }
         for (int i = demoCards; i < cards; i++)
@@ -145,11 +160,18 @@ final class CardInJournal
         {
             return true;
         }
+        final long index = demoIndex(pan);
+        return index >= 0 && index < demoCards;
+    }
+
+    /** The demo card whose PAN {@code pan} is (docs/api.md section 5), or -1 when it is none. */
+    private static long demoIndex(final long pan)
+    {
         if (pan < 0)
         {
-            return false;
+            return -1;
         }
         final long index = pan / 10 % DEMO_INDEX_RANGE;
-        return index < demoCards && DemoData.pan((int)index) == pan;
+        return DemoData.pan((int)index) == pan ? index : -1;
     }
 }
