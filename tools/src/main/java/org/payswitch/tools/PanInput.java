@@ -23,7 +23,8 @@ final class PanInput
         description = "read the card's PAN from the first line of FILE")
     Path file;
 
-    @Option(names = "--pan-stdin", required = true, description = "read the card's PAN from the first line of standard input")
+    @Option(names = "--pan-stdin", required = true,
+        description = "read the card's PAN from the first line of standard input")
     boolean stdin;
 
     /** A PAN read: its value (unsigned) and its number of digits. */

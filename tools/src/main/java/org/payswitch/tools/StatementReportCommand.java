@@ -72,7 +72,8 @@ final class StatementReportCommand implements Callable<Integer>
         if (panArgument != null || arguments != null)
         {
             err.println(NAME + ": a PAN is not taken from the command line (the shell's history would keep it), " +
-                "and nothing was read; give it on the first line of --pan-file FILE or of standard input with --pan-stdin");
+                "and nothing was read; give it on the first line of --pan-file FILE or of standard input with " +
+                "--pan-stdin");
             return JournalFailure.BAD_INPUT;
         }
         if (pan == null)

@@ -57,7 +57,10 @@ final class StatementTables
         this.zone = zone;
     }
 
-    /** A line per transaction: for a terminal (times to the second in the zone), or for CSV (ISO-8601 with offset, the masked PAN first). */
+    /**
+     * A line per transaction: for a terminal (times to the second in the zone), or for CSV
+     * (ISO-8601 with the zone's offset, the masked PAN first).
+     */
     ReportTable transactions(final boolean csv, final String maskedPan)
     {
         final String[] headings = csv ? CSV_NAMES : LINE_HEADINGS;

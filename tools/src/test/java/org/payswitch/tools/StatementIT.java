@@ -101,7 +101,7 @@ class StatementIT
         }
     }
 
-    /** Each line of the CSV is a transaction the engine holds for the card's PAN, and each such transaction is a line. */
+    /** Each CSV line is a transaction the engine holds for the card's PAN, and each such transaction is a line. */
     @Test
     void shouldAgreeWithTheEnginesTransactionsOfTheCard() throws IOException
     {
@@ -217,7 +217,8 @@ class StatementIT
             final String pan = DemoData.panText(card);
             for (final ReportRunner run : List.of(statement(pan), statement(pan, "--csv", "-")))
             {
-                assertThat(run.out() + run.err()).doesNotContain(pan).doesNotContainPattern("(622260|623199|436742|518888)[0-9]{6,}");
+                assertThat(run.out() + run.err()).doesNotContain(pan)
+                    .doesNotContainPattern("(622260|623199|436742|518888)[0-9]{6,}");
             }
         }
     }
@@ -296,7 +297,10 @@ class StatementIT
         return values;
     }
 
-    /** The statement's CSV rows as the engine's own transactions of {@code pan} give them (amounts in minor units): every approved one, in id order. */
+    /**
+     * The statement's CSV rows as the engine's own transactions of {@code pan} give them (amounts in
+     * minor units): every approved one, in id order.
+     */
     private static List<List<String>> engineRows(final long pan)
     {
         final CommandExecutor executor = new CommandExecutor(journal.live);

@@ -21,8 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@link StatementReader} with {@link StatementLines} and {@link StatementTables} over records
  * encoded in memory by the journal's own {@link JournalRecord}: a card's transactions over two
- * years of the zone (a New Year's Eve in Shanghai that is still the old year in UTC), their ends (a partial refund, an expiry, a reversal, a partial capture),
- * another card's left out, the MCC of a merchant redefined, and the per-year and per-MCC sums.
+ * years of the zone (a New Year's Eve in Shanghai that is still the old year in UTC), their ends
+ * (a partial refund, an expiry, a reversal, a partial capture), another card's left out, the MCC
+ * of a merchant redefined, and the per-year and per-MCC sums.
  */
 class StatementReaderTest
 {
