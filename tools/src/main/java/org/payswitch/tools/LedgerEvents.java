@@ -16,6 +16,17 @@ interface LedgerEvents
      */
     void authorized(int txn, int row, long time, long amount, long discount, int campaign, boolean sale);
 
+    /**
+     * True when the events of the transaction the record being folded creates need its row
+     * (merchant and currency). A report that follows only some transactions says false for the
+     * others, and the fold then spares itself the merchant's look-up (a hash of its id, the fold's
+     * largest cost per authorization): their events come with row {@link TransactionFold#NO_ROW}.
+     */
+    default boolean needsRow()
+    {
+        return true;
+    }
+
     /** The first approved capture of a hold, of {@code amount} (at most the charged amount). */
     void captured(int txn, int row, long time, long amount);
 

@@ -75,6 +75,13 @@ final class StatementLines implements LedgerEvents
         expectedMcc = NOT_THE_CARD;
     }
 
+    /** Only the card's transactions need their merchant's row. */
+    @Override
+    public boolean needsRow()
+    {
+        return expectedMcc != NOT_THE_CARD;
+    }
+
     @Override
     public void authorized(
         final int txn, final int row, final long time, final long amount, final long discount, final int campaign,

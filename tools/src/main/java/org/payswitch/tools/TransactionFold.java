@@ -42,6 +42,9 @@ import org.payswitch.core.journal.JournalReader;
  */
 final class TransactionFold implements JournalReader.RecordHandler
 {
+    /** The row of a transaction whose events did not need one ({@link LedgerEvents#needsRow}). */
+    static final int NO_ROW = -1;
+
     /** Most transaction ids an authorization may skip and still be taken as the next (the rest kept as gaps). */
     private static final long MAX_GAP = 1_000_000;
 
@@ -180,7 +183,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             unfit++;
             return;
         }
-        final int row = rows.of(buffer, offset, record.currency());
+        final int row = events.needsRow() ? rows.of(buffer, offset, record.currency()) : NO_ROW;
         if (id > next)
         {
             unfit++;
