@@ -12,4 +12,10 @@ final class BadOptionException extends RuntimeException
     {
         super(option + ": '" + value + "' is not accepted; use " + accepted);
     }
+
+    /** A bad value that must not be shown (a PAN, or what may be most of one): {@code message} names the option. */
+    BadOptionException(final String message)
+    {
+        super(message);
+    }
 }

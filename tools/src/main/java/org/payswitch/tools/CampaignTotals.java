@@ -50,7 +50,8 @@ final class CampaignTotals implements LedgerEvents
 
     @Override
     public void authorized(
-        final int row, final long time, final long amount, final long discount, final int campaign, final boolean sale)
+        final int txn, final int row, final long time, final long amount, final long discount, final int campaign,
+        final boolean sale)
     {
         if (campaign < 0)
         {
@@ -62,22 +63,22 @@ final class CampaignTotals implements LedgerEvents
     }
 
     @Override
-    public void captured(final int row, final long time, final long amount)
+    public void captured(final int txn, final int row, final long time, final long amount)
     {
     }
 
     @Override
-    public void refunded(final int row, final long time, final long amount)
+    public void refunded(final int txn, final int row, final long time, final long amount)
     {
     }
 
     @Override
-    public void reversed(final int row, final long time, final long charged)
+    public void reversed(final int txn, final int row, final long time, final long charged)
     {
     }
 
     @Override
-    public void expired(final int row, final long time, final long charged)
+    public void expired(final int txn, final int row, final long time, final long charged)
     {
     }
 

@@ -30,9 +30,18 @@ final class CardKeyOptions
     /** The keys to read with: the key file given, else the demo key file when it exists, else none. */
     CardKeys forReading()
     {
-        if (cardKeyFile != null)
+        return forReading(cardKeyFile, dataDir);
+    }
+
+    /**
+     * The keys to read {@code dataDir} with: {@code keyFile} when given (not null), else the demo key
+     * file beside the folder when it exists, else none (a journal of cards on file only needs none).
+     */
+    static CardKeys forReading(final Path keyFile, final Path dataDir)
+    {
+        if (keyFile != null)
         {
-            return CardKeys.of(cardKeyFile, dataDir);
+            return CardKeys.of(keyFile, dataDir);
         }
         return Files.exists(CardKeys.demoKeyFile(dataDir)) ? CardKeys.demo(dataDir) : CardKeys.withoutKeyFile(dataDir);
     }

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
+import org.payswitch.core.crypto.KeyFileException;
 import org.payswitch.core.journal.JournalReader;
 
 /**
@@ -26,12 +27,25 @@ final class ReportRun
      * Folds the journal of {@code source} through {@code fold}; returns 0, or the exit status after
      * one line on {@code err}: {@link JournalFailure#BAD_INPUT} for a folder that is not a journal or
      * a {@code csv} file inside it,
+     * or for card data the card keys given do not open (the statement's card definitions),
      * {@link JournalFailure#UNREADABLE} for a read that failed part way (no report is then printed:
      * figures of part of a journal would be wrong figures).
      */
     static int fold(
         final String command, final JournalSource source, final Path csv, final TransactionFold fold,
         final Progress progress, final PrintWriter err)
+    {
+        return fold(command, source, csv, fold, fold, progress, err);
+    }
+
+    /**
+     * As {@link #fold(String, JournalSource, Path, TransactionFold, Progress, PrintWriter)}, the records
+     * read by {@code reader}, which hands each to {@code fold} after looking at it itself (the
+     * statement's card and merchants).
+     */
+    static int fold(
+        final String command, final JournalSource source, final Path csv, final TransactionFold fold,
+        final JournalReader.RecordHandler reader, final Progress progress, final PrintWriter err)
     {
         final String problem = source.problem() != null ? source.problem() : csvProblem(csv, source);
         if (problem != null)
@@ -41,7 +55,14 @@ final class ReportRun
         }
         try
         {
-            JournalReader.readAll(source.config(), fold);
+            JournalReader.readAll(source.config(), reader);
+        }
+        catch (final KeyFileException e)
+        {
+            progress.done(fold.records());
+            err.println(command + ": " + e.getMessage());
+            err.flush();
+            return JournalFailure.BAD_INPUT;
         }
         catch (final RuntimeException e)
         {

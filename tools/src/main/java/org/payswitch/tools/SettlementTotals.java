@@ -54,7 +54,8 @@ final class SettlementTotals implements LedgerEvents
 
     @Override
     public void authorized(
-        final int row, final long time, final long amount, final long discount, final int campaign, final boolean sale)
+        final int txn, final int row, final long time, final long amount, final long discount, final int campaign,
+        final boolean sale)
     {
         if (time < dayStart || time >= dayEnd)
         {
@@ -73,25 +74,25 @@ final class SettlementTotals implements LedgerEvents
     }
 
     @Override
-    public void captured(final int row, final long time, final long amount)
+    public void captured(final int txn, final int row, final long time, final long amount)
     {
         add(row, time, CAPTURES, amount);
     }
 
     @Override
-    public void refunded(final int row, final long time, final long amount)
+    public void refunded(final int txn, final int row, final long time, final long amount)
     {
         add(row, time, REFUNDS, amount);
     }
 
     @Override
-    public void reversed(final int row, final long time, final long charged)
+    public void reversed(final int txn, final int row, final long time, final long charged)
     {
         add(row, time, REVERSALS, charged);
     }
 
     @Override
-    public void expired(final int row, final long time, final long charged)
+    public void expired(final int txn, final int row, final long time, final long charged)
     {
         add(row, time, EXPIRIES, charged);
     }

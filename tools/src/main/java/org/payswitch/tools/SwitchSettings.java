@@ -19,9 +19,10 @@ import picocli.CommandLine.Option;
  * (neither is written in a record). Found the way the switch finds its own (docs/operations.md,
  * "Configuration"), highest first: the option, the system property {@code -Dpayswitch.<key>}, the
  * switch's {@code --config} file given as {@code --config}, the switch's default
- * ({@link SwitchConfig#defaults()}: Asia/Shanghai, P7D). The zone's option is the settlement
- * report's own: {@code report campaigns} has no day to cut. A report over a journal written with
- * other settings than these is a report of other days and other expiries.
+ * ({@link SwitchConfig#defaults()}: Asia/Shanghai, P7D). The zone's option belongs to the reports
+ * that show days or years (settlement, statement): {@code report campaigns} has no day to cut. A
+ * report over a journal written with other settings than these is a report of other days and other
+ * expiries.
  */
 final class SwitchSettings
 {

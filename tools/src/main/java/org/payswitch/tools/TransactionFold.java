@@ -42,6 +42,9 @@ import org.payswitch.core.journal.JournalReader;
  */
 final class TransactionFold implements JournalReader.RecordHandler
 {
+    /** The row of a transaction whose events did not need one ({@link LedgerEvents#needsRow}). */
+    static final int NO_ROW = -1;
+
     /** Most transaction ids an authorization may skip and still be taken as the next (the rest kept as gaps). */
     private static final long MAX_GAP = 1_000_000;
 
@@ -90,6 +93,12 @@ final class TransactionFold implements JournalReader.RecordHandler
     int transactions()
     {
         return transactions.count();
+    }
+
+    /** The switch's transaction id of transaction number {@code txn} (as {@link LedgerEvents} number them). */
+    long transactionId(final int txn)
+    {
+        return firstId + txn;
     }
 
     /** Event time after the last record: the latest timestamp read. */
@@ -175,7 +184,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             unfit++;
             return;
         }
-        final int row = rows.of(buffer, offset, record.currency());
+        final int row = events.needsRow() ? rows.of(buffer, offset, record.currency()) : NO_ROW;
         if (id > next)
         {
             unfit++;
@@ -199,7 +208,7 @@ final class TransactionFold implements JournalReader.RecordHandler
         {
             holds.offerInt(txn);
         }
-        events.authorized(row, time, amount, discount, campaign, sale);
+        events.authorized(txn, row, time, amount, discount, campaign, sale);
     }
 
     private void capture(final long time)
@@ -215,7 +224,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             final long amount = record.hasAmount() ? record.amount() : transactions.openAmount(txn);
             transactions.setStatus(txn, TransactionColumns.CAPTURED);
             transactions.setOpenAmount(txn, amount);
-            events.captured(transactions.row(txn), time, amount);
+            events.captured(txn, transactions.row(txn), time, amount);
         }
         else if (status != TransactionColumns.CAPTURED && status != TransactionColumns.REFUNDED)
         {
@@ -234,7 +243,7 @@ final class TransactionFold implements JournalReader.RecordHandler
         if (status == TransactionColumns.AUTHORIZED)
         {
             transactions.setStatus(txn, TransactionColumns.REVERSED);
-            events.reversed(transactions.row(txn), time, transactions.openAmount(txn));
+            events.reversed(txn, transactions.row(txn), time, transactions.openAmount(txn));
             restoreDiscount(txn, time);
         }
         else if (status != TransactionColumns.REVERSED)
@@ -264,7 +273,7 @@ final class TransactionFold implements JournalReader.RecordHandler
         }
         refunds.record(txn, refundId, amount);
         transactions.setOpenAmount(txn, open - amount);
-        events.refunded(transactions.row(txn), time, amount);
+        events.refunded(txn, transactions.row(txn), time, amount);
         if (open == amount)
         {
             transactions.setStatus(txn, TransactionColumns.REFUNDED);
@@ -290,7 +299,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             }
             holds.pollInt();
             transactions.setStatus(txn, TransactionColumns.EXPIRED);
-            events.expired(transactions.row(txn), now, transactions.openAmount(txn));
+            events.expired(txn, transactions.row(txn), now, transactions.openAmount(txn));
             restoreDiscount(txn, now);
         }
     }

@@ -363,7 +363,7 @@ class ReportIT
     }
 
     /** Major units as printed back to minor units, refusing a number with other than the currency's decimals. */
-    private static long minor(final String major, final String currency)
+    static long minor(final String major, final String currency)
     {
         final BigDecimal value = new BigDecimal(major);
         final int exponent = Currency.getInstance(currency).getDefaultFractionDigits();
@@ -371,7 +371,8 @@ class ReportIT
         return value.movePointRight(exponent).longValueExact();
     }
 
-    private static void assertGolden(final String name, final String actual) throws IOException
+    /** Compares {@code actual} with the golden file {@code name}; rewrites it first when PAYSWITCH_REPORT_REGENERATE=true. */
+    static void assertGolden(final String name, final String actual) throws IOException
     {
         final Path golden = GOLDEN.resolve(name);
         if ("true".equals(System.getenv("PAYSWITCH_REPORT_REGENERATE")))
@@ -381,7 +382,8 @@ class ReportIT
         assertThat(actual).isEqualTo(Files.readString(golden, StandardCharsets.UTF_8));
     }
 
-    private static Map<String, String> contents(final Path folder) throws IOException
+    /** Every file of {@code folder} by name, its bytes as text. */
+    static Map<String, String> contents(final Path folder) throws IOException
     {
         final Map<String, String> files = new TreeMap<>();
         try (Stream<Path> paths = Files.list(folder))

@@ -14,8 +14,10 @@ import org.payswitch.core.journal.JournalWriter;
  * {@code journal dump}'s throughput (tools/README.md): {@code main(dataDir, records)}. Records as a
  * switch at its peak writes them: approved authorizations of demo cards on file (journaled by card
  * number and truncated PAN), one merchant in 1 000, an ISO DE 37-style order id, 10.00-20.23 CNY,
- * a discount on one in five; every tenth record a capture of an earlier transaction. Not a test:
- * a program run by hand (its command is in tools/README.md).
+ * a discount on one in five; every tenth record a capture of an earlier transaction. With a third
+ * argument {@code demo}, the first record is an approved LOAD_DEMO_DATA of the 1 000 000 demo cards,
+ * so the cards the authorizations name by number are defined in the journal ({@code report statement}
+ * finds a card by its definition). Not a test: a program run by hand (its command is in tools/README.md).
  */
 public final class ThroughputJournal
 {
@@ -32,6 +34,15 @@ public final class ThroughputJournal
         final long began = System.nanoTime();
         try (JournalWriter writer = new JournalWriter(JournalConfig.in(dataDir)))
         {
+            if (args.length > 2 && args[2].equals("demo"))
+            {
+                command.reset();
+                command.type = CommandType.LOAD_DEMO_DATA;
+                command.timestamp = start;
+                command.amount = 1_000_000;
+                command.responseCode = ResponseCode.APPROVED;
+                writer.append(command);
+            }
             long transactions = 0;
             for (long i = 0; i < records; i++)
             {

@@ -248,7 +248,7 @@ class TransactionFoldTest
     {
         @Override
         public void authorized(
-            final int row, final long time, final long amount, final long discount, final int campaign,
+            final int txn, final int row, final long time, final long amount, final long discount, final int campaign,
             final boolean sale)
         {
             events.add("authorized " + fold.rows().merchantId(row) + " " + time + " " + amount + " " + discount + " #" +
@@ -256,25 +256,25 @@ class TransactionFoldTest
         }
 
         @Override
-        public void captured(final int row, final long time, final long amount)
+        public void captured(final int txn, final int row, final long time, final long amount)
         {
             events.add("captured " + fold.rows().merchantId(row) + " " + time + " " + amount);
         }
 
         @Override
-        public void refunded(final int row, final long time, final long amount)
+        public void refunded(final int txn, final int row, final long time, final long amount)
         {
             events.add("refunded " + fold.rows().merchantId(row) + " " + time + " " + amount);
         }
 
         @Override
-        public void reversed(final int row, final long time, final long charged)
+        public void reversed(final int txn, final int row, final long time, final long charged)
         {
             events.add("reversed " + fold.rows().merchantId(row) + " " + time + " " + charged);
         }
 
         @Override
-        public void expired(final int row, final long time, final long charged)
+        public void expired(final int txn, final int row, final long time, final long charged)
         {
             events.add("expired " + fold.rows().merchantId(row) + " " + time + " " + charged);
         }
