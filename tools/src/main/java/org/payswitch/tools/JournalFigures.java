@@ -11,8 +11,7 @@ import org.payswitch.core.discount.CampaignDefinition;
  * the switch's {@code Campaign} and {@code FunderSettlement} keep them: on {@code /v1/campaigns}
  * redemptions and discount granted net of what RESTORE gave back and the budget left; on
  * {@code /v1/reports/discounts} the gross figures, what was given back and what is owed, per
- * campaign and summed per funder. {@code extra} holds expiries the switch's query made that the
- * journal shows only with its next record ({@link TransactionFold#forEachDueRestore}).
+ * campaign and summed per funder.
  */
 final class JournalFigures
 {
@@ -20,31 +19,15 @@ final class JournalFigures
     {
     }
 
-    /** Given-back redemptions and discount per campaign number on top of the fold's. */
-    record Extra(long[] redemptions, long[] discount)
-    {
-        static final Extra NONE = new Extra(new long[0], new long[0]);
-
-        long redemptions(final int campaign)
-        {
-            return campaign < redemptions.length ? redemptions[campaign] : 0;
-        }
-
-        long discount(final int campaign)
-        {
-            return campaign < discount.length ? discount[campaign] : 0;
-        }
-    }
-
     /** The figures of {@code GET /v1/campaigns}. */
-    static NamedFigures campaigns(final CampaignBook book, final CampaignTotals totals, final Extra extra)
+    static NamedFigures campaigns(final CampaignBook book, final CampaignTotals totals)
     {
         final NamedFigures figures = new NamedFigures();
         for (int c = 0; c < count(book, totals); c++)
         {
             final String name = "campaign " + id(book, c);
-            final long redemptions = totals.redemptions(c) - totals.restoredRedemptions(c) - extra.redemptions(c);
-            final long granted = totals.granted(c) - totals.restored(c) - extra.discount(c);
+            final long redemptions = totals.redemptions(c) - totals.restoredRedemptions(c);
+            final long granted = totals.granted(c) - totals.restored(c);
             figures.put(name + " redemptions", redemptions);
             figures.put(name + " discountGranted", granted);
             final CampaignDefinition definition = book.definition(c);
@@ -58,17 +41,17 @@ final class JournalFigures
     }
 
     /** The figures of {@code GET /v1/reports/discounts}. */
-    static NamedFigures discounts(final CampaignBook book, final CampaignTotals totals, final Extra extra)
+    static NamedFigures discounts(final CampaignBook book, final CampaignTotals totals)
     {
         final NamedFigures figures = new NamedFigures();
         final Map<String, long[]> funders = new LinkedHashMap<>();
         for (int c = 0; c < count(book, totals); c++)
         {
             final String name = "campaign " + id(book, c);
-            final long restored = totals.restored(c) + extra.discount(c);
+            final long restored = totals.restored(c);
             figures.put(name + " redemptions", totals.redemptions(c));
             figures.put(name + " discountGranted", totals.granted(c));
-            figures.put(name + " redemptionsRestored", totals.restoredRedemptions(c) + extra.redemptions(c));
+            figures.put(name + " redemptionsRestored", totals.restoredRedemptions(c));
             figures.put(name + " discountRestored", restored);
             figures.put(name + " discountOwed", totals.granted(c) - restored);
             final CampaignDefinition definition = book.definition(c);

@@ -35,9 +35,9 @@ import picocli.CommandLine.Spec;
         "campaign's status (it depends on the time of the query and on pauses), and transaction totals, which no " +
         "operator endpoint answers (the settlement figures are the journal's alone: report settlement).",
         "The switch keeps deciding while reconcile runs: its figures are read first, each between two reads of " +
-        "/metrics's journal position, then the journal is compared at the records between them, also with the " +
-        "holds the query itself expired. Expiries depend on the switch's hold-expiry (--hold-expiry or --config, " +
-        "else P7D); --data-dir must be the folder of the switch at --url, on this machine (one clock)."})
+        "/metrics's journal position, then the journal is compared at the records between them (a query changes " +
+        "nothing in the switch, not even its event time). Expiries depend on the switch's hold-expiry " +
+        "(--hold-expiry or --config, else P7D); --data-dir must be the folder of the switch at --url."})
 final class ReconcileCommand implements Callable<Integer>
 {
     static final String NAME = "reconcile";

@@ -9,17 +9,15 @@ import org.payswitch.core.journal.JournalReader;
 /**
  * The journal folded ({@link TransactionFold}) and compared with the switch's answers at the
  * records they stand at ({@link SwitchAnswer}): after each record in an answer's window, the
- * journal's figures of that endpoint ({@link JournalFigures}) are compared with the answer's, also
- * with the holds the switch's query itself expired (those due when it was sent, and each further
- * prefix of those due when the answer arrived, {@link TransactionFold#forEachDueRestore}); the
- * answer matches when any of them is equal. An answer that never matches keeps the differences at the last record of
- * its window the journal holds (or at the journal's end, when it ends before the window).
+ * journal's figures of that endpoint ({@link JournalFigures}) are compared with the answer's; the
+ * answer matches when they are equal after any of them. A query changes nothing in the switch (it
+ * does not even move event time, so it expires no hold: {@code SwitchEngine.execute}), so the state
+ * it answered from is the state after one of those records. An answer that never matches keeps the
+ * differences at the last record of its window the journal holds (or at the journal's end, when it
+ * ends before the window).
  */
 final class ReconcileFold implements JournalReader.RecordHandler
 {
-    /** Most holds that may have come due while the query travelled, tried one prefix after another. */
-    static final int MAX_DUE_TRIED = 1_024;
-
     private final TransactionFold fold;
     private final CampaignTotals totals;
     private final List<SwitchAnswer> answers;
@@ -74,60 +72,24 @@ final class ReconcileFold implements JournalReader.RecordHandler
         }
         if (differences.get(a) == null)
         {
-            differences.set(a, compare(answers.get(a), JournalFigures.Extra.NONE));
+            differences.set(a, compare(answers.get(a)));
         }
         return differences.get(a);
     }
 
-    /**
-     * Compares answer {@code a} with the state after the record just read: the holds due by the
-     * time its query was sent were certainly expired by the query (the switch stamps a request
-     * when it arrives, by the same clock), those due by the time the answer arrived may have
-     * been; each of those prefixes is tried, in the engine's order.
-     */
+    /** Compares answer {@code a} with the state after the record just read. */
     private void check(final int a)
     {
-        final SwitchAnswer answer = answers.get(a);
-        final int size = Math.max(fold.campaigns().count(), totals.campaigns()) + 1;
-        final long[] redemptions = new long[size];
-        final long[] discount = new long[size];
-        final long[] certain = {0};
-        fold.forEachDueRestore(answer.sentAt(), (campaign, given) ->
-        {
-            certain[0]++;
-            redemptions[campaign]++;
-            discount[campaign] += given;
-        });
-        final List<Difference> found = compare(answer, extra(redemptions, discount));
+        final List<Difference> found = compare(answers.get(a));
         differences.set(a, found);
-        if (found.isEmpty())
-        {
-            matched[a] = true;
-            return;
-        }
-        final long[] seen = {0};
-        fold.forEachDueRestore(answer.answeredAt(), (campaign, given) ->
-        {
-            if (matched[a] || seen[0]++ < certain[0] || seen[0] > certain[0] + MAX_DUE_TRIED)
-            {
-                return;
-            }
-            redemptions[campaign]++;
-            discount[campaign] += given;
-            matched[a] = compare(answer, extra(redemptions, discount)).isEmpty();
-        });
+        matched[a] = found.isEmpty();
     }
 
-    private static JournalFigures.Extra extra(final long[] redemptions, final long[] discount)
-    {
-        return new JournalFigures.Extra(redemptions.clone(), discount.clone());
-    }
-
-    private List<Difference> compare(final SwitchAnswer answer, final JournalFigures.Extra extra)
+    private List<Difference> compare(final SwitchAnswer answer)
     {
         final NamedFigures journal = answer.endpoint().equals(SwitchReader.CAMPAIGNS) ?
-            JournalFigures.campaigns(fold.campaigns(), totals, extra) :
-            JournalFigures.discounts(fold.campaigns(), totals, extra);
+            JournalFigures.campaigns(fold.campaigns(), totals) :
+            JournalFigures.discounts(fold.campaigns(), totals);
         return journal.differences(answer.endpoint(), answer.figures());
     }
 }

@@ -64,9 +64,7 @@ final class SwitchReader
     private SwitchAnswer endpoint(final String path, final long before, final Function<JsonNode, NamedFigures> parser)
         throws Unavailable
     {
-        final long sentAt = System.currentTimeMillis();
         final String body = get(path);
-        final long answeredAt = System.currentTimeMillis();
         final NamedFigures figures;
         try
         {
@@ -77,7 +75,7 @@ final class SwitchReader
             throw new Unavailable("GET " + path + " of " + url + " is not the JSON docs/api.md describes: " +
                 e.getMessage().lines().findFirst().orElse(""));
         }
-        return new SwitchAnswer(path, figures, before, position(), sentAt, answeredAt);
+        return new SwitchAnswer(path, figures, before, position());
     }
 
     /** The journal position {@code /metrics} reports, waiting for a first record of a switch just started. */

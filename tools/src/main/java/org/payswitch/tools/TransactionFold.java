@@ -304,42 +304,6 @@ final class TransactionFold implements JournalReader.RecordHandler
         }
     }
 
-    /** What one hold's expiry would give back: its RESTORE campaign's number and discount. */
-    interface DueRestore
-    {
-        /** The hold of a RESTORE campaign {@code campaign} with {@code discount} would expire. */
-        void restore(int campaign, long discount);
-    }
-
-    /**
-     * Tells {@code due}, in the order the engine would expire them, the discounts given back if
-     * event time moved to {@code time}, without changing anything: a query (GET /v1/campaigns)
-     * moves the switch's event time too, and its expiries reach the journal only with the next
-     * record. Holds of campaigns that CONSUME, or without a discount, are passed over.
-     */
-    void forEachDueRestore(final long time, final DueRestore due)
-    {
-        final long placedBefore = time - holdExpiryMillis;
-        final IntArrayQueue.IntIterator open = holds.iterator();
-        while (open.hasNext())
-        {
-            final int txn = open.nextValue();
-            if (transactions.status(txn) != TransactionColumns.AUTHORIZED)
-            {
-                continue;
-            }
-            if (transactions.placedAt(txn) > placedBefore)
-            {
-                return;
-            }
-            final int campaign = transactions.campaign(txn);
-            if (campaign >= 0 && campaigns.restores(campaign))
-            {
-                due.restore(campaign, transactions.discount(txn));
-            }
-        }
-    }
-
     private void restoreDiscount(final int txn, final long time)
     {
         final int campaign = transactions.campaign(txn);

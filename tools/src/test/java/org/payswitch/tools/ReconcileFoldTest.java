@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@link ReconcileFold} over records encoded in memory by the journal's own {@link JournalRecord}:
- * an answer matches at a record of its window and not outside it, and a hold the switch's query
- * expired before the journal showed it makes no difference, but only when it was due by then.
+ * an answer matches at a record of its window and not outside it, and a hold past its deadline
+ * counts as open until a journaled record expires it (a query expires nothing).
  */
 class ReconcileFoldTest
 {
@@ -34,8 +34,8 @@ class ReconcileFoldTest
     @Test
     void shouldMatchAnAnswerAtARecordOfItsWindowOnly()
     {
-        final SwitchAnswer afterFirst = answer(1, 1_000, 0, 1, T0, T0);
-        final SwitchAnswer afterSecondButWindowAfterThird = answer(2, 2_000, 3, 3, T0, T0);
+        final SwitchAnswer afterFirst = answer(1, 1_000, 0, 1);
+        final SwitchAnswer afterSecondButWindowAfterThird = answer(2, 2_000, 3, 3);
         final ReconcileFold reconcile = new ReconcileFold(fold, totals, List.of(afterFirst, afterSecondButWindowAfterThird));
 
         demoData(reconcile);
@@ -54,36 +54,34 @@ class ReconcileFoldTest
     }
 
     @Test
-    void shouldCountAHoldTheQueryExpiredBeforeTheJournalShowedIt()
+    void shouldCountAHoldPastItsDeadlineAsOpenUntilAJournaledRecordExpiresIt()
     {
-        final long due = T0 + 8 * HOUR;
-        final SwitchAnswer expiredByQuery = answer(0, 0, 2, 2, due + 5, due + 9);
-        final SwitchAnswer expiredWhileTravelling = answer(0, 0, 2, 2, due - 3, due + 1);
-        final SwitchAnswer notYetDue = answer(0, 0, 2, 2, due - 9, due - 1);
+        final SwitchAnswer beforeTheTick = answer(1, 1_000, 1, 1);
+        final SwitchAnswer expiredByTheQuery = answer(0, 0, 1, 1);
+        final SwitchAnswer afterTheTick = answer(0, 0, 2, 2);
         final ReconcileFold reconcile = new ReconcileFold(fold, totals,
-            List.of(expiredByQuery, expiredWhileTravelling, notYetDue));
+            List.of(beforeTheTick, expiredByTheQuery, afterTheTick));
 
         demoData(reconcile);
         authorize(reconcile, T0, 1, 1_000);
-        expireHolds(reconcile, T0 + HOUR);
+        expireHolds(reconcile, T0 + 9 * HOUR);
 
         assertThat(reconcile.matched(0)).isTrue();
-        assertThat(reconcile.matched(1)).isTrue();
-        assertThat(reconcile.matched(2)).isFalse();
-        assertThat(reconcile.differences(2)).extracting(Difference::line).contains(
+        assertThat(reconcile.matched(1)).isFalse();
+        assertThat(reconcile.matched(2)).isTrue();
+        assertThat(reconcile.differences(1)).extracting(Difference::line).contains(
             CAMPAIGNS + " campaign SINGLES-DAY-BOCOM redemptions: journal 1, switch 0");
     }
 
     /** What GET /v1/campaigns answers when SINGLES-DAY-BOCOM has these net figures and the others none. */
     private static SwitchAnswer answer(
-        final long redemptions, final long granted, final long from, final long to, final long sentAt,
-        final long answeredAt)
+        final long redemptions, final long granted, final long from, final long to)
     {
         final NamedFigures figures = new NamedFigures();
         campaign(figures, "SINGLES-DAY-BOCOM", redemptions, granted, 600_000_000);
         campaign(figures, "QISHANG-PERCENT", 0, 0, 100_000_000);
         campaign(figures, "RED-ENVELOPE", 0, 0, 50_000_000);
-        return new SwitchAnswer(CAMPAIGNS, figures, from, to, sentAt, answeredAt);
+        return new SwitchAnswer(CAMPAIGNS, figures, from, to);
     }
 
     private static void campaign(

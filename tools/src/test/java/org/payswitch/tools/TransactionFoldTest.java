@@ -115,41 +115,6 @@ class TransactionFoldTest
             "expired M1 " + (T0 + 8 * HOUR) + " 20000");
     }
 
-    /**
-     * What an expiry at a later time would give back, in the engine's order, RESTORE campaigns only,
-     * told without expiring anything: the fold expires the holds only at a record of that time.
-     */
-    @Test
-    void shouldTellWhatAnExpiryWouldGiveBackWithoutExpiringAnything()
-    {
-        createCampaign("KEEP", OnReversal.CONSUME);
-        createCampaign("GIVE", OnReversal.RESTORE);
-        authorize(T0, 1, ResponseCode.APPROVED, 12_000, 500, 0, false);
-        authorize(T0, 2, ResponseCode.APPROVED, 12_000, 700, 1, false);
-        authorize(T0 + 1, 3, ResponseCode.APPROVED, 12_000, 0, -1, false);
-        authorize(T0 + 2, 4, ResponseCode.APPROVED, 12_000, 300, 1, false);
-        next(CommandType.REVERSAL, T0 + 3, 4, ResponseCode.APPROVED, 0, false);
-        authorize(T0 + HOUR, 5, ResponseCode.APPROVED, 12_000, 900, 1, false);
-        events.clear();
-
-        assertThat(dueRestores(T0 + 8 * HOUR - 1)).isEmpty();
-        assertThat(dueRestores(T0 + 8 * HOUR + 2)).containsExactly("#1 700");
-        assertThat(dueRestores(T0 + 9 * HOUR)).containsExactly("#1 700", "#1 900");
-        assertThat(events).isEmpty();
-
-        next(CommandType.EXPIRE_HOLDS, T0 + 8 * HOUR + 2, 0, ResponseCode.APPROVED, 0, false);
-
-        assertThat(events).contains("restored #1 " + (T0 + 8 * HOUR + 2) + " 700");
-        assertThat(dueRestores(T0 + 9 * HOUR)).containsExactly("#1 900");
-    }
-
-    private List<String> dueRestores(final long time)
-    {
-        final List<String> due = new ArrayList<>();
-        fold.forEachDueRestore(time, (campaign, discount) -> due.add("#" + campaign + " " + discount));
-        return due;
-    }
-
     @Test
     void shouldCountWhatNamesATransactionBeforeTheJournalsFirstOrDoesNotFitIt()
     {

@@ -46,8 +46,13 @@ public final class SwitchEngine implements Snapshottable
     }
 
     /**
-     * Executes one command and writes its answer onto it. Event time first moves to the
-     * command's timestamp (never back), expiring the holds that are due. A command naming a
+     * Executes one command and writes its answer onto it. A command that changes state (the
+     * journaled ones, {@link CommandType#changesState}) first moves event time to its timestamp
+     * (never back), expiring the holds that are due. A query does not: it is not journaled, so
+     * anything it changed would be missing from a replay, and a hold it expired early could be
+     * captured on replay by a command stamped before the deadline that the live switch refused
+     * (TransactionLifecycleTest); a query sees the state the journaled commands left, holds
+     * expiring at the next of them (the clock's tick comes every second). A command naming a
      * transaction outside its caller's merchant scope is answered 25 and executes nothing
      * ({@link MerchantScopeCheck}).
      */
@@ -58,7 +63,10 @@ public final class SwitchEngine implements Snapshottable
         {
             return;
         }
-        advanceTo(command.timestamp);
+        if (command.type.changesState())
+        {
+            advanceTo(command.timestamp);
+        }
         switch (command.type)
         {
             case AUTHORIZE -> authorizer.authorize(command);

@@ -219,7 +219,7 @@ class CampaignOperationsTest
             .build());
         assertThat(fx.figures("LIFE").status()).isEqualTo(CampaignStatus.SCHEDULED);
 
-        fx.advance(Duration.ofHours(1));
+        fx.advance(Duration.ofHours(1)).tick();
         assertThat(fx.figures("LIFE").status()).isEqualTo(CampaignStatus.ACTIVE);
         fx.authorize("O1", 3, 10_000);
         final long reversed = fx.authorize("O2", 7, 10_000).transaction.transactionId;
@@ -239,7 +239,7 @@ class CampaignOperationsTest
         assertThat(figures.remainingBudget()).isZero();
         assertThat(figures.discountGranted()).isEqualTo(2_500);
 
-        fx.advance(Duration.ofHours(1).plusMillis(1));
+        fx.advance(Duration.ofHours(1).plusMillis(1)).tick();
         assertThat(fx.figures("LIFE").status()).isEqualTo(CampaignStatus.ENDED);
     }
 

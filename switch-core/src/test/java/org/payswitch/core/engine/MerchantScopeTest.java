@@ -82,6 +82,7 @@ class MerchantScopeTest
 
         assertThat(fx.engine.eventTime()).isEqualTo(eventTime);
         assertThat(fx.engine.stateHash()).isEqualTo(hash);
+        fx.tick();
         assertThat(fx.get(id).transaction.status).isEqualTo(TransactionStatus.EXPIRED);
     }
 }

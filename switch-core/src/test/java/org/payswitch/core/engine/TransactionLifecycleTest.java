@@ -166,6 +166,33 @@ class TransactionLifecycleTest
         assertThat(capture.transaction.status).isEqualTo(TransactionStatus.EXPIRED);
     }
 
+    /**
+     * Queries are not journaled, so they must not change state: a query stamped after a hold's
+     * deadline must not expire the hold, or a capture stamped before the deadline and executed
+     * after the query (two I/O threads, a clock stepped back) is refused live and approved when the
+     * journal is replayed without the query, and recovery refuses the journal.
+     */
+    @Test
+    void shouldLeaveHoldsToJournaledCommandsWhenAQueryComesAfterTheDeadline()
+    {
+        final EngineFixture live = EngineFixture.withHoldExpiry(Duration.ofHours(1));
+        final EngineFixture replay = EngineFixture.withHoldExpiry(Duration.ofHours(1));
+        final long id = live.authorize("O1", 3, 12_000).transaction.transactionId;
+        replay.authorize("O1", 3, 12_000);
+
+        live.advance(Duration.ofMinutes(61));
+        assertThat(live.get(id).transaction.status).isEqualTo(TransactionStatus.AUTHORIZED);
+        live.lookup(3);
+        live.advance(Duration.ofMinutes(-2));
+        replay.advance(Duration.ofMinutes(59));
+        final SwitchCommand liveCapture = live.capture(id);
+        final SwitchCommand replayedCapture = replay.capture(id);
+
+        assertThat(liveCapture.responseCode).isEqualTo(ResponseCode.APPROVED);
+        assertThat(replayedCapture.responseCode).isEqualTo(liveCapture.responseCode);
+        assertThat(live.engine.stateHash()).isEqualTo(replay.engine.stateHash());
+    }
+
     @Test
     void shouldNotExpireCapturedTransactions()
     {
