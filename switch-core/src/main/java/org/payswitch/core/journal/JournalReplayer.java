@@ -171,7 +171,10 @@ public final class JournalReplayer implements JournalReader.RecordHandler
             command.transaction.discount != JournalRecord.discount(buffer, offset))
         {
             throw new IllegalStateException("journal record " + Long.toHexString(index) + " (" + command.type +
-                ") decided " + command.responseCode + " in replay but " + recorded + " when journaled");
+                ") decided " + command.responseCode + " (transaction " + command.transaction.transactionId +
+                ", discount " + command.transaction.discount + ") in replay but " + recorded + " (transaction " +
+                JournalRecord.resultTransactionId(buffer, offset) + ", discount " +
+                JournalRecord.discount(buffer, offset) + ") when journaled");
         }
         replayed++;
     }

@@ -104,6 +104,17 @@ class JournalReplayerTest
             .hasMessageContaining("failed in replay");
     }
 
+    @Test
+    void shouldNameBothDecisionsOfACaptureThatDecidesOtherwiseInReplay()
+    {
+        journal(last -> { }, retry -> { }, capture -> capture.transaction.transactionId = 0);
+
+        assertThatThrownBy(() -> JournalReplayer.replay(JournalConfig.in(dataDir), new CommandExecutor(newEngine(), DemoData::load)))
+            .isInstanceOf(IllegalStateException.class)
+            .hasMessageContaining("(CAPTURE) decided APPROVED (transaction 1, discount 0) in replay but " +
+                "APPROVED (transaction 0, discount 0) when journaled");
+    }
+
     /**
      * Journals demo data (10 cards), {@link #AUTHORIZATIONS} approved authorizations, then a
      * retry of the first; {@code tamper} may change the last new authorization's record and
@@ -115,6 +126,14 @@ class JournalReplayerTest
     }
 
     private SwitchEngine journal(final Consumer<SwitchCommand> tamper, final Consumer<SwitchCommand> tamperRetry)
+    {
+        return journal(tamper, tamperRetry, null);
+    }
+
+    /** The same, then, when {@code tamperCapture} is not null, a capture of the first transaction it may change. */
+    private SwitchEngine journal(
+        final Consumer<SwitchCommand> tamper, final Consumer<SwitchCommand> tamperRetry,
+        final Consumer<SwitchCommand> tamperCapture)
     {
         final SwitchEngine live = newEngine();
         final CommandExecutor executor = new CommandExecutor(live, DemoData::load);
@@ -142,6 +161,17 @@ class JournalReplayerTest
             executor.execute(command);
             tamperRetry.accept(command);
             writer.append(command);
+            if (tamperCapture != null)
+            {
+                command.reset();
+                command.type = CommandType.CAPTURE;
+                command.timestamp = EngineFixture.SINGLES_DAY + AUTHORIZATIONS;
+                command.transactionId = 1;
+                executor.execute(command);
+                assertThat(command.responseCode).isEqualTo(ResponseCode.APPROVED);
+                tamperCapture.accept(command);
+                writer.append(command);
+            }
         }
         return live;
     }
