@@ -13,6 +13,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -95,6 +97,7 @@ class ReconcileIT
     {
         final AtomicBoolean running = new AtomicBoolean(true);
         final AtomicInteger pairs = new AtomicInteger();
+        final CountDownLatch flowing = new CountDownLatch(20);
         final Thread traffic = new Thread(() ->
         {
             for (int n = 0; running.get(); n++)
@@ -104,6 +107,7 @@ class ReconcileIT
                     final String transaction = authorize(a, 100 + (n % 200) * 4 + 2, "BUSY" + n);
                     post(a, "/v1/authorizations/" + transaction + "/reversal", "");
                     pairs.incrementAndGet();
+                    flowing.countDown();
                 }
                 catch (final IOException | InterruptedException e)
                 {
@@ -114,10 +118,7 @@ class ReconcileIT
         traffic.start();
         try
         {
-            while (pairs.get() < 20)
-            {
-                Thread.sleep(10);
-            }
+            assertThat(flowing.await(1, TimeUnit.MINUTES)).as("traffic flowing before the first run").isTrue();
             for (int round = 0; round < 5; round++)
             {
                 final int before = pairs.get();
