@@ -3,10 +3,10 @@ package org.payswitch.tools;
 import java.time.Duration;
 
 import org.agrona.DirectBuffer;
-import org.agrona.collections.IntArrayQueue;
 import org.payswitch.core.domain.AsciiField;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
+import org.payswitch.core.engine.HoldExpiryQueue;
 import org.payswitch.core.engine.RefundLedger;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.journal.JournalReader;
@@ -52,8 +52,8 @@ final class TransactionFold implements JournalReader.RecordHandler
     private final LedgerEvents events;
     private final RecordView record = new RecordView();
     private final TransactionColumns transactions = new TransactionColumns();
-    /** Open holds in the order placed, as the engine's {@code HoldExpiryQueue}; closed ones dropped at the head. */
-    private final IntArrayQueue holds = new IntArrayQueue(1024, -1);
+    /** Open holds in the order placed, as the engine keeps them; closed ones dropped at the head. */
+    private final HoldExpiryQueue holds = new HoldExpiryQueue();
     private final RefundLedger refunds = new RefundLedger();
     private final AsciiField refundId = new AsciiField(SwitchCommand.MAX_REFUND_ID_LENGTH);
     private final byte[] idBytes = new byte[64];
@@ -206,7 +206,7 @@ final class TransactionFold implements JournalReader.RecordHandler
             campaign, amount - discount, discount, time);
         if (!sale)
         {
-            holds.offerInt(txn);
+            holds.add(txn);
         }
         events.authorized(txn, row, time, amount, discount, campaign, sale);
     }
@@ -286,18 +286,18 @@ final class TransactionFold implements JournalReader.RecordHandler
     {
         final long placedBefore = now - holdExpiryMillis;
         int txn;
-        while ((txn = holds.peekInt()) != -1)
+        while ((txn = holds.peek()) != -1)
         {
             if (transactions.status(txn) != TransactionColumns.AUTHORIZED)
             {
-                holds.pollInt();
+                holds.poll();
                 continue;
             }
             if (transactions.placedAt(txn) > placedBefore)
             {
                 break;
             }
-            holds.pollInt();
+            holds.poll();
             transactions.setStatus(txn, TransactionColumns.EXPIRED);
             events.expired(txn, transactions.row(txn), now, transactions.openAmount(txn));
             restoreDiscount(txn, now);
