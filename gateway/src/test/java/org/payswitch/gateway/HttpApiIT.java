@@ -301,6 +301,9 @@ class HttpApiIT
         assertThat(get("/v1/campaigns/NOPE", ADMIN).statusCode()).isEqualTo(404);
         assertThat(get("/v1/reports/discounts", ADMIN).body()).contains("\"funder\":\"HTTP Bank\"",
             "\"discountOwed\":800");
+        assertThat(get("/v1/reports/transactions", null).statusCode()).isEqualTo(401);
+        assertThat(get("/v1/reports/transactions", ADMIN).body()).startsWith("{\"merchants\":[")
+            .contains("{\"merchantId\":\"M00000000000001\",\"currency\":\"CNY\",\"authorizations\":");
     }
 
     @Test

@@ -33,7 +33,8 @@ final class FilterOptions
     String campaign;
 
     @Option(names = "--type", paramLabel = "TYPE",
-        description = "only records of these command types (repeatable or comma-separated, any case), e.g. AUTHORIZE,CAPTURE")
+        description = "only records of these journaled command types (repeatable or comma-separated, any case), " +
+            "e.g. AUTHORIZE,CAPTURE")
     List<String> types = new ArrayList<>();
 
     @Option(names = "--code", paramLabel = "CODE",

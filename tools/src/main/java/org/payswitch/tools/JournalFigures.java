@@ -4,17 +4,20 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 import org.payswitch.core.discount.CampaignDefinition;
+import org.payswitch.core.domain.Currencies;
 
 /**
- * The operator endpoints' campaign figures worked out of a journal fold ({@link CampaignBook},
- * {@link CampaignTotals}), named as {@link SwitchFigureParser} names the switch's answers, the way
+ * The operator endpoints' figures worked out of a journal fold ({@link CampaignBook},
+ * {@link CampaignTotals}, {@link SettlementTotals}), named as {@link SwitchFigureParser} names the switch's answers, the way
  * the switch's {@code Campaign} and {@code FunderSettlement} keep them: on {@code /v1/campaigns}
  * redemptions and discount granted net of what RESTORE gave back and the budget left; on
  * {@code /v1/reports/discounts} the gross figures, what was given back and what is owed, per
- * campaign and summed per funder.
+ * campaign and summed per funder; on {@code /v1/reports/transactions} the settlement figures of the
+ * whole journal per merchant and currency.
  */
 final class JournalFigures
 {
+
     private JournalFigures()
     {
     }
@@ -67,6 +70,33 @@ final class JournalFigures
             figures.put(name + " discountOwed", sum[0] - sum[1]);
         });
         return figures;
+    }
+
+    /**
+     * The figures of {@code GET /v1/reports/transactions}: per merchant and currency with any
+     * approved authorization, the settlement figures of the whole journal.
+     */
+    static NamedFigures transactions(final MerchantRows rows, final SettlementTotals totals)
+    {
+        final NamedFigures figures = new NamedFigures();
+        for (int row = 0; row < rows.count(); row++)
+        {
+            if (totals.active(row))
+            {
+                final String name = transactionsRow(rows.merchantId(row), Currencies.alphaOf(rows.currency(row)));
+                for (int figure = 0; figure < SettlementTotals.FIGURES; figure++)
+                {
+                    figures.put(name + SettlementTotals.NAMES[figure], totals.figure(row, figure));
+                }
+            }
+        }
+        return figures;
+    }
+
+    /** The name of a transaction report's row, before each figure's: {@code merchant M1 CNY }. */
+    static String transactionsRow(final String merchantId, final String currency)
+    {
+        return "merchant " + merchantId + " " + currency + " ";
     }
 
     private static int count(final CampaignBook book, final CampaignTotals totals)

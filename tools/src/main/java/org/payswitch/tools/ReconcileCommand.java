@@ -14,8 +14,8 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code reconcile}: the campaign figures a running switch answers on its operator endpoints,
- * compared with the same figures worked out of its journal (read-only, as the reports read it).
+ * {@code reconcile}: the campaign figures and transaction totals a running switch answers on its
+ * operator endpoints, compared with the same figures worked out of its journal (read-only, as the reports read it).
  * The switch is read first ({@link SwitchReader}: each endpoint between two journal positions from
  * {@code /metrics}), then the journal, compared at the records the switch answered from
  * ({@link ReconcileFold}), so records written meanwhile make no false difference. Exit 0 when all
@@ -23,17 +23,19 @@ import picocli.CommandLine.Spec;
  * refused or the journal cannot be read.
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
-    description = {"Compares a running switch's campaign figures with its journal: exit 0 when they match, " +
-        "1 after listing every difference (what, journal value, switch value), 2 when the switch cannot be reached, " +
+    description = {"Compares a running switch's campaign figures and transaction totals with its journal: exit 0 " +
+        "when they match, 1 after listing every difference (what, journal value, switch value), 2 when the switch cannot be reached, " +
         "refuses the token, or the journal is missing, damaged or foreign.",
         "Compared, per campaign: GET /v1/campaigns redemptions, discountGranted (both net of RESTORE) and " +
         "remainingBudget; GET /v1/reports/discounts redemptions, discountGranted, redemptionsRestored, " +
-        "discountRestored, discountOwed, and per funder discountGranted, discountRestored, discountOwed; and that " +
+        "discountRestored, discountOwed, and per funder discountGranted, discountRestored, discountOwed; per " +
+        "merchant and currency, GET /v1/reports/transactions authorizations, captures, refunds, reversals and expiries " +
+        "counted and summed, discountGranted and chargedAmount (report settlement's figures over the whole " +
+        "journal); and that " +
         "the journal holds the last record the switch reports (/metrics payswitch_journal_position). These are " +
         "state over the whole journal, so they must be equal. Not compared: the /metrics counters " +
         "(payswitch_answers_total and the like count since the process started, not over the journal), a " +
-        "campaign's status (it depends on the time of the query and on pauses), and transaction totals, which no " +
-        "operator endpoint answers (the settlement figures are the journal's alone: report settlement).",
+        "campaign's status (it depends on the time of the query and on pauses).",
         "The switch keeps deciding while reconcile runs: its figures are read first, each between two reads of " +
         "/metrics's journal position, then the journal is compared at the records between them (a query changes " +
         "nothing in the switch, not even its event time). Expiries depend on the switch's hold-expiry " +
@@ -89,9 +91,11 @@ final class ReconcileCommand implements Callable<Integer>
             return refuse(err, e.getMessage());
         }
         final CampaignTotals totals = new CampaignTotals();
+        final SettlementTotals transactionTotals = SettlementTotals.allTime();
         final Progress progress = Progress.onTerminal(NAME, err);
-        final TransactionFold fold = new TransactionFold(resolved.holdExpiry(), totals, progress);
-        final ReconcileFold reconcile = new ReconcileFold(fold, totals, answers);
+        final TransactionFold fold = new TransactionFold(resolved.holdExpiry(),
+            new LedgerTee(totals, transactionTotals), progress);
+        final ReconcileFold reconcile = new ReconcileFold(fold, totals, transactionTotals, answers);
         try
         {
             JournalReader.readAll(source.config(), reconcile);

@@ -20,15 +20,25 @@ final class ReconcileFold implements JournalReader.RecordHandler
 {
     private final TransactionFold fold;
     private final CampaignTotals totals;
+    private final SettlementTotals transactionTotals;
     private final List<SwitchAnswer> answers;
     private final boolean[] matched;
     private final List<List<Difference>> differences = new ArrayList<>();
     private long lastIndex = -1;
 
-    ReconcileFold(final TransactionFold fold, final CampaignTotals totals, final List<SwitchAnswer> answers)
+    /**
+     * Compares {@code answers} with the figures {@code fold} gives {@code totals} (campaigns) and
+     * {@code transactionTotals} (all-time settlement figures), both fed by that fold.
+     */
+    ReconcileFold(
+        final TransactionFold fold,
+        final CampaignTotals totals,
+        final SettlementTotals transactionTotals,
+        final List<SwitchAnswer> answers)
     {
         this.fold = fold;
         this.totals = totals;
+        this.transactionTotals = transactionTotals;
         this.answers = answers;
         this.matched = new boolean[answers.size()];
         answers.forEach(a -> differences.add(null));
@@ -87,9 +97,13 @@ final class ReconcileFold implements JournalReader.RecordHandler
 
     private List<Difference> compare(final SwitchAnswer answer)
     {
-        final NamedFigures journal = answer.endpoint().equals(SwitchReader.CAMPAIGNS) ?
-            JournalFigures.campaigns(fold.campaigns(), totals) :
-            JournalFigures.discounts(fold.campaigns(), totals);
+        final NamedFigures journal = switch (answer.endpoint())
+        {
+            case SwitchReader.CAMPAIGNS -> JournalFigures.campaigns(fold.campaigns(), totals);
+            case SwitchReader.DISCOUNTS -> JournalFigures.discounts(fold.campaigns(), totals);
+            case SwitchReader.TRANSACTIONS -> JournalFigures.transactions(fold.rows(), transactionTotals);
+            default -> throw new IllegalArgumentException("no journal figures for " + answer.endpoint());
+        };
         return journal.differences(answer.endpoint(), answer.figures());
     }
 }

@@ -6,7 +6,6 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.stream.Collectors;
 
 import org.agrona.DirectBuffer;
@@ -58,21 +57,21 @@ final class RecordFilter
         }
     }
 
-    /** The command types named (any case), each value possibly a comma-separated list. */
+    /** The journaled command types named (any case), each value possibly a comma-separated list. */
     static EnumSet<CommandType> types(final String option, final List<String> values)
     {
         final EnumSet<CommandType> types = EnumSet.noneOf(CommandType.class);
         for (final String name : split(values))
         {
-            try
+            final CommandType type = Arrays.stream(CommandType.values())
+                .filter(t -> t.changesState() && t.name().equalsIgnoreCase(name)).findFirst().orElse(null);
+            if (type == null)
             {
-                types.add(CommandType.valueOf(name.toUpperCase(Locale.ROOT)));
+                throw new BadOptionException(option, name, "the journaled command types: " +
+                    Arrays.stream(CommandType.values()).filter(CommandType::changesState).map(Enum::name)
+                        .collect(Collectors.joining(", ")));
             }
-            catch (final IllegalArgumentException e)
-            {
-                throw new BadOptionException(option, name, "command types: " +
-                    Arrays.stream(CommandType.values()).map(Enum::name).collect(Collectors.joining(", ")));
-            }
+            types.add(type);
         }
         return types;
     }

@@ -38,9 +38,7 @@ final class SettlementReportCommand implements Callable<Integer>
 
     private static final String[] HEADINGS = {"MERCHANT", "CUR", "AUTHS", "AUTHORIZED", "DISCOUNT", "CHARGED",
         "CAPTURES", "CAPTURED", "REFUNDS", "REFUNDED", "REVERSALS", "REVERSED", "EXPIRIES", "EXPIRED"};
-    private static final String[] CSV_NAMES = {"merchantId", "currency", "authorizations", "authorizedAmount",
-        "discountGranted", "chargedAmount", "captures", "capturedAmount", "refunds", "refundedAmount", "reversals",
-        "reversedAmount", "expiries", "expiredAmount"};
+    private static final String[] CSV_NAMES = csvNames();
     private static final boolean[] NUMERIC = {false, false, true, true, true, true, true, true, true, true, true, true,
         true, true};
 
@@ -155,5 +153,15 @@ final class SettlementReportCommand implements Callable<Integer>
         {
             throw new BadOptionException("--date", text, "a day as YYYY-MM-DD, e.g. 2026-11-11");
         }
+    }
+
+    /** The CSV's columns: the row's merchant and currency, then {@link SettlementTotals#NAMES}. */
+    private static String[] csvNames()
+    {
+        final String[] names = new String[2 + SettlementTotals.FIGURES];
+        names[0] = "merchantId";
+        names[1] = "currency";
+        System.arraycopy(SettlementTotals.NAMES, 0, names, 2, SettlementTotals.FIGURES);
+        return names;
     }
 }

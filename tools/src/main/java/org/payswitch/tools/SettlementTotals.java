@@ -26,11 +26,24 @@ final class SettlementTotals implements LedgerEvents
     static final int EXPIRED = 11;
     /** Figures per row. */
     static final int FIGURES = 12;
+    /**
+     * Each figure's name, in the order of the constants: the CSV's columns and the names of
+     * docs/api.md's {@code GET /v1/reports/transactions}, where the switch keeps the same figures.
+     */
+    static final String[] NAMES = {"authorizations", "authorizedAmount", "discountGranted", "chargedAmount",
+        "captures", "capturedAmount", "refunds", "refundedAmount", "reversals", "reversedAmount", "expiries",
+        "expiredAmount"};
 
     private final long dayStart;
     private final long dayEnd;
     private long[] figures = new long[FIGURES * 1024];
     private boolean[] active = new boolean[1024];
+
+    /** Sums of every event of the journal, whatever its day: the switch's transaction report. */
+    static SettlementTotals allTime()
+    {
+        return new SettlementTotals(Long.MIN_VALUE, Long.MAX_VALUE);
+    }
 
     /** Sums of the events in {@code [dayStart, dayEnd)}, epoch milliseconds. */
     SettlementTotals(final long dayStart, final long dayEnd)

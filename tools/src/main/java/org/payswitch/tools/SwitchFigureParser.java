@@ -3,8 +3,8 @@ package org.payswitch.tools;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
- * The switch's answers to {@code GET /v1/campaigns} and {@code GET /v1/reports/discounts}
- * (docs/api.md section 3) as {@link NamedFigures}, named as {@link JournalFigures} names the
+ * The switch's answers to {@code GET /v1/campaigns}, {@code GET /v1/reports/discounts} and
+ * {@code GET /v1/reports/transactions} (docs/api.md) as {@link NamedFigures}, named as {@link JournalFigures} names the
  * journal's. Only the figures the journal determines are taken: not a campaign's status (it
  * depends on the time of the query and on pauses) nor its definition.
  */
@@ -50,6 +50,25 @@ final class SwitchFigureParser
             funders.put(name + " discountOwed", number(funder, "discountOwed"));
         }
         return campaigns.plus(funders);
+    }
+
+    /**
+     * The figures of a {@code GET /v1/reports/transactions} answer: {@code {"merchants":[...]}}, each
+     * merchant and currency's figures named as {@link JournalFigures#transactions} names them.
+     */
+    static NamedFigures transactions(final JsonNode answer)
+    {
+        final NamedFigures figures = new NamedFigures();
+        for (final JsonNode merchant : array(answer.path("merchants"), "GET /v1/reports/transactions"))
+        {
+            final String name = JournalFigures.transactionsRow(text(merchant, "merchantId"),
+                text(merchant, "currency"));
+            for (final String figure : SettlementTotals.NAMES)
+            {
+                figures.put(name + figure, number(merchant, figure));
+            }
+        }
+        return figures;
     }
 
     private static Iterable<JsonNode> array(final JsonNode node, final String endpoint)

@@ -25,6 +25,8 @@ final class SwitchReader
     static final String CAMPAIGNS = "/v1/campaigns";
     /** The endpoint of what each funder owes, per campaign. */
     static final String DISCOUNTS = "/v1/reports/discounts";
+    /** The transaction report's endpoint. */
+    static final String TRANSACTIONS = "/v1/reports/transactions";
     /** The gauge of docs/api.md's {@code /metrics}: the Chronicle index of the last journal record. */
     static final String POSITION = "payswitch_journal_position";
     /** How long to wait for a first journal record of a switch just started (its clock ticks every second). */
@@ -52,13 +54,14 @@ final class SwitchReader
         this.url = url;
     }
 
-    /** Both endpoints' figures with their journal positions. */
+    /** The three endpoints' figures with their journal positions. */
     List<SwitchAnswer> read() throws Unavailable
     {
         final long before = position();
         final SwitchAnswer campaigns = endpoint(CAMPAIGNS, before, SwitchFigureParser::campaigns);
         final SwitchAnswer discounts = endpoint(DISCOUNTS, campaigns.to(), SwitchFigureParser::discounts);
-        return List.of(campaigns, discounts);
+        final SwitchAnswer transactions = endpoint(TRANSACTIONS, discounts.to(), SwitchFigureParser::transactions);
+        return List.of(campaigns, discounts, transactions);
     }
 
     private SwitchAnswer endpoint(final String path, final long before, final Function<JsonNode, NamedFigures> parser)

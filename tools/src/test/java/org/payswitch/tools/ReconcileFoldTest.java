@@ -24,11 +24,14 @@ class ReconcileFoldTest
     private static final long T0 = OffsetDateTime.parse("2026-11-12T10:00:00+08:00").toInstant().toEpochMilli();
     private static final long HOUR = 3_600_000L;
     private static final String CAMPAIGNS = "/v1/campaigns";
+    private static final String TRANSACTIONS = "/v1/reports/transactions";
 
     private final SwitchCommand command = new SwitchCommand();
     private final UnsafeBuffer buffer = new UnsafeBuffer(new byte[2048]);
     private final CampaignTotals totals = new CampaignTotals();
-    private final TransactionFold fold = new TransactionFold(Duration.ofHours(8), totals, Progress.none());
+    private final SettlementTotals transactionTotals = SettlementTotals.allTime();
+    private final TransactionFold fold = new TransactionFold(Duration.ofHours(8),
+        new LedgerTee(totals, transactionTotals), Progress.none());
     private long index;
 
     @Test
@@ -36,7 +39,8 @@ class ReconcileFoldTest
     {
         final SwitchAnswer afterFirst = answer(1, 1_000, 0, 1);
         final SwitchAnswer afterSecondButWindowAfterThird = answer(2, 2_000, 3, 3);
-        final ReconcileFold reconcile = new ReconcileFold(fold, totals, List.of(afterFirst, afterSecondButWindowAfterThird));
+        final ReconcileFold reconcile = new ReconcileFold(fold, totals, transactionTotals,
+            List.of(afterFirst, afterSecondButWindowAfterThird));
 
         demoData(reconcile);
         authorize(reconcile, T0, 1, 1_000);
@@ -59,7 +63,7 @@ class ReconcileFoldTest
         final SwitchAnswer beforeTheTick = answer(1, 1_000, 1, 1);
         final SwitchAnswer expiredByTheQuery = answer(0, 0, 1, 1);
         final SwitchAnswer afterTheTick = answer(0, 0, 2, 2);
-        final ReconcileFold reconcile = new ReconcileFold(fold, totals,
+        final ReconcileFold reconcile = new ReconcileFold(fold, totals, transactionTotals,
             List.of(beforeTheTick, expiredByTheQuery, afterTheTick));
 
         demoData(reconcile);
@@ -71,6 +75,44 @@ class ReconcileFoldTest
         assertThat(reconcile.matched(2)).isTrue();
         assertThat(reconcile.differences(1)).extracting(Difference::line).contains(
             CAMPAIGNS + " campaign SINGLES-DAY-BOCOM redemptions: journal 1, switch 0");
+    }
+
+    @Test
+    void shouldCompareEachMerchantsTransactionTotalsOverTheWholeJournal()
+    {
+        final SwitchAnswer oneHold = transactions(1, 1_000, 0, 1, 1);
+        final SwitchAnswer withoutTheDiscountAndTheExpiries = transactions(2, 0, 0, 3, 3);
+        final ReconcileFold reconcile = new ReconcileFold(fold, totals, transactionTotals,
+            List.of(oneHold, withoutTheDiscountAndTheExpiries));
+
+        demoData(reconcile);
+        authorize(reconcile, T0, 1, 1_000);
+        authorize(reconcile, T0 + HOUR, 2, 0);
+        expireHolds(reconcile, T0 + 9 * HOUR);
+
+        assertThat(reconcile.matched(0)).isTrue();
+        assertThat(reconcile.differences(1)).extracting(Difference::line).containsExactly(
+            TRANSACTIONS + " merchant M1 CNY discountGranted: journal 1000, switch 0",
+            TRANSACTIONS + " merchant M1 CNY chargedAmount: journal 39000, switch 40000",
+            TRANSACTIONS + " merchant M1 CNY expiries: journal 2, switch 0",
+            TRANSACTIONS + " merchant M1 CNY expiredAmount: journal 39000, switch 0");
+    }
+
+    /**
+     * What GET /v1/reports/transactions answers for merchant M1 after {@code holds} holds of 200.00
+     * with {@code discount} in all and {@code expired} of them expired.
+     */
+    private static SwitchAnswer transactions(
+        final long holds, final long discount, final long expired, final long from, final long to)
+    {
+        final NamedFigures figures = new NamedFigures();
+        final long[] values = {holds, holds * 20_000, discount, holds * 20_000 - discount, 0, 0, 0, 0, 0, 0,
+            expired, expired * 20_000};
+        for (int figure = 0; figure < SettlementTotals.FIGURES; figure++)
+        {
+            figures.put("merchant M1 CNY " + SettlementTotals.NAMES[figure], values[figure]);
+        }
+        return new SwitchAnswer(TRANSACTIONS, figures, from, to);
     }
 
     /** What GET /v1/campaigns answers when SINGLES-DAY-BOCOM has these net figures and the others none. */

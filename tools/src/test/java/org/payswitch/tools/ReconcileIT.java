@@ -13,6 +13,7 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -34,8 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * {@code reconcile} against real switches over HTTP: switch A and switch B start from the same demo
- * data and take the same authorizations, but only A reverses four of them (three discounted, their
- * RESTORE campaigns giving the discount back). A's own folder matches A, also while checkout traffic
+ * data and take the same authorizations and captures, but only A reverses four of them (three discounted,
+ * their RESTORE campaigns giving the discount back) and refunds part of one. A's own folder matches A, also while checkout traffic
  * keeps changing the figures during the run (authorizations and reversals of RED-ENVELOPE cards,
  * so the other campaigns' figures stay those of the setup); B's journal against A is a planted difference, listed
  * figure by figure; a refused token, nobody listening, a folder without a journal and a damaged
@@ -46,6 +47,10 @@ class ReconcileIT
     private static final int DEMO_CARDS = 1_000;
     private static final int CARDS = 12;
     private static final int REVERSED = 4;
+    /** The demo card whose hold both switches capture for 100.00. */
+    private static final int CAPTURED_IN_PART = 4;
+    /** The demo card whose hold both switches capture in full; only A refunds 50.00 of it. */
+    private static final int REFUNDED = 5;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
@@ -66,11 +71,26 @@ class ReconcileIT
         {
             final String order = "ORDER" + card;
             final String transaction = authorize(a, card, order);
-            authorize(b, card, order);
+            final String onB = authorize(b, card, order);
             if (card < REVERSED)
             {
                 assertThat(post(a, "/v1/authorizations/" + transaction + "/reversal", "").path("responseCode").asText())
                     .isEqualTo("00");
+            }
+            else if (card == CAPTURED_IN_PART || card == REFUNDED)
+            {
+                for (final SwitchGateway gateway : List.of(a, b))
+                {
+                    final String id = gateway == a ? transaction : onB;
+                    final String capture = card == REFUNDED ? "{}" : "{\"amount\":10000}";
+                    assertThat(post(gateway, "/v1/authorizations/" + id + "/capture", capture).path("responseCode")
+                        .asText()).isEqualTo("00");
+                }
+            }
+            if (card == REFUNDED)
+            {
+                assertThat(post(a, "/v1/authorizations/" + transaction + "/refunds",
+                    "{\"refundId\":\"R1\",\"amount\":5000}").path("responseCode").asText()).isEqualTo("00");
             }
         }
     }
@@ -88,7 +108,8 @@ class ReconcileIT
         final Run run = reconcile(dataDir(a), url(a), tokenFile);
 
         assertThat(run.status()).as(run.out() + run.err()).isZero();
-        assertThat(run.out()).contains("/v1/campaigns: 9 figures match", "/v1/reports/discounts: 24 figures match")
+        assertThat(run.out()).contains("/v1/campaigns: 9 figures match", "/v1/reports/discounts: 24 figures match",
+                "/v1/reports/transactions: 60 figures match")
             .endsWith("match\n");
     }
 
@@ -147,7 +168,16 @@ class ReconcileIT
             "/v1/campaigns campaign SINGLES-DAY-BOCOM remainingBudget: journal 599997000, switch 599998000\n",
             "/v1/reports/discounts campaign SINGLES-DAY-BOCOM redemptionsRestored: journal 0, switch 1\n",
             "/v1/reports/discounts campaign QISHANG-PERCENT redemptionsRestored: journal 0, switch 1\n",
-            "/v1/reports/discounts funder 'Demo Bank of Communications' discountOwed: journal 3000, switch 2000\n");
+            "/v1/reports/discounts funder 'Demo Bank of Communications' discountOwed: journal 3000, switch 2000\n",
+            "/v1/reports/transactions merchant M00000000000000 CNY refunds: journal 0, switch 1\n",
+            "/v1/reports/transactions merchant M00000000000000 CNY refundedAmount: journal 0, switch 5000\n");
+        for (int card = 0; card < REVERSED; card++)
+        {
+            assertThat(run.out()).as("the checkout traffic test may have reversed more on A")
+                .containsPattern("/v1/reports/transactions merchant M0000000000000" + card + " CNY reversals: journal 0, " +
+                    "switch [1-9][0-9]*\n");
+        }
+        assertThat(run.out()).doesNotContain("captures:", "capturedAmount:");
         assertThat(run.out().lines().filter(line -> line.contains(": journal ")).count())
             .isEqualTo(Long.parseLong(run.out().lines().reduce((x, y) -> y).orElseThrow().split(" ")[0]));
     }

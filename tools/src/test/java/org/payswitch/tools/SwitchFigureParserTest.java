@@ -55,10 +55,30 @@ class SwitchFigureParserTest
     }
 
     @Test
+    void shouldTakeEveryFigureOfEachMerchantAndCurrencyOfTheTransactionReport() throws Exception
+    {
+        final NamedFigures figures = SwitchFigureParser.transactions(JSON.readTree("{\"merchants\":[" +
+            "{\"merchantId\":\"M1\",\"currency\":\"CNY\",\"authorizations\":1,\"authorizedAmount\":2," +
+            "\"discountGranted\":3,\"chargedAmount\":4,\"captures\":5,\"capturedAmount\":6,\"refunds\":7," +
+            "\"refundedAmount\":8,\"reversals\":9,\"reversedAmount\":10,\"expiries\":11,\"expiredAmount\":12}]}"));
+
+        final NamedFigures expected = new NamedFigures();
+        for (int figure = 0; figure < SettlementTotals.FIGURES; figure++)
+        {
+            expected.put("merchant M1 CNY " + SettlementTotals.NAMES[figure], figure + 1);
+        }
+        assertThat(figures.differences("", expected)).isEmpty();
+        assertThatThrownBy(() -> SwitchFigureParser.transactions(JSON.readTree("{\"merchants\":[{\"merchantId\":" +
+            "\"M1\",\"currency\":\"CNY\",\"authorizations\":1}]}"))).hasMessageContaining("authorizedAmount");
+    }
+
+    @Test
     void shouldRefuseAnAnswerThatIsNotTheDocumentedShape() throws Exception
     {
         assertThatThrownBy(() -> SwitchFigureParser.campaigns(JSON.readTree("{\"responseCode\":\"96\"}")))
             .hasMessageContaining("GET /v1/campaigns");
+        assertThatThrownBy(() -> SwitchFigureParser.transactions(JSON.readTree("[]")))
+            .hasMessageContaining("GET /v1/reports/transactions");
         assertThatThrownBy(() -> SwitchFigureParser.campaigns(JSON.readTree("[{\"campaignId\":\"A\"," +
             "\"redemptions\":\"2\"}]"))).hasMessageContaining("redemptions");
     }

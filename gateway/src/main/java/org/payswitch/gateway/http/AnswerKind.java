@@ -10,6 +10,8 @@ enum AnswerKind
     CAMPAIGN,
     CAMPAIGNS,
     SETTLEMENT,
+    /** Per merchant and currency, the totals of its transactions. */
+    TRANSACTION_TOTALS,
     /** Prometheus text of /metrics, with campaign figures read through the ring. */
     METRICS
 }

@@ -18,6 +18,7 @@ import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.domain.TransactionStatus;
 import org.payswitch.core.engine.CardView;
 import org.payswitch.core.engine.CommandType;
+import org.payswitch.core.engine.MerchantTransactionTotals;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.TransactionView;
 import org.payswitch.gateway.json.JsonWriter;
@@ -127,6 +128,7 @@ final class HttpAnswers
             case CAMPAIGN -> campaign(command.campaign);
             case CAMPAIGNS -> campaigns(command.campaigns);
             case SETTLEMENT -> settlement(command.funders);
+            case TRANSACTION_TOTALS -> transactionTotals(command.merchantTotals);
             default -> codeOnly(code);
         }
     }
@@ -312,6 +314,30 @@ final class HttpAnswers
                 json.endObject();
             }
             json.endArray().endObject();
+        }
+        json.endArray().endObject();
+    }
+
+    private void transactionTotals(final List<MerchantTransactionTotals> merchants)
+    {
+        json.beginObject().name("merchants").beginArray();
+        for (final MerchantTransactionTotals m : merchants)
+        {
+            json.beginObject().name("merchantId").string(m.merchantId());
+            json.name("currency").string(Currencies.alphaOf(m.currency()));
+            json.name("authorizations").number(m.authorizations());
+            json.name("authorizedAmount").number(m.authorizedAmount());
+            json.name("discountGranted").number(m.discountGranted());
+            json.name("chargedAmount").number(m.chargedAmount());
+            json.name("captures").number(m.captures());
+            json.name("capturedAmount").number(m.capturedAmount());
+            json.name("refunds").number(m.refunds());
+            json.name("refundedAmount").number(m.refundedAmount());
+            json.name("reversals").number(m.reversals());
+            json.name("reversedAmount").number(m.reversedAmount());
+            json.name("expiries").number(m.expiries());
+            json.name("expiredAmount").number(m.expiredAmount());
+            json.endObject();
         }
         json.endArray().endObject();
     }

@@ -56,6 +56,7 @@ final class HttpRoutes
         .route(HttpMethod.POST, "/v1/campaigns/{id}/pause", Caller.OPERATOR, OperatorEndpoints::pauseCampaign)
         .route(HttpMethod.POST, "/v1/campaigns/{id}/resume", Caller.OPERATOR, OperatorEndpoints::resumeCampaign)
         .route(HttpMethod.GET, "/v1/reports/discounts", Caller.OPERATOR, OperatorEndpoints::discountReport)
+        .route(HttpMethod.GET, "/v1/reports/transactions", Caller.OPERATOR, OperatorEndpoints::transactionReport)
         .route(HttpMethod.GET, "/health", Caller.ANYONE, OperationsEndpoints::health)
         .route(HttpMethod.GET, "/metrics", Caller.ANYONE, OperationsEndpoints::metrics);
 

@@ -105,6 +105,13 @@ final class OperatorEndpoints
         exchange.publish(AnswerKind.SETTLEMENT);
     }
 
+    /** {@code GET /v1/reports/transactions}: each merchant's transaction totals by currency. */
+    static void transactionReport(final HttpExchange exchange, final FullHttpRequest http, final String id)
+    {
+        exchange.command.type = CommandType.TRANSACTION_REPORT;
+        exchange.publish(AnswerKind.TRANSACTION_TOTALS);
+    }
+
     private static void setPan(final SwitchCommand command, final String text)
     {
         command.pan = BodyFields.pan(text);

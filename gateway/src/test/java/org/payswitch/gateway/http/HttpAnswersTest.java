@@ -16,6 +16,7 @@ import org.payswitch.core.discount.FunderSettlement;
 import org.payswitch.core.discount.OnReversal;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.engine.CommandType;
+import org.payswitch.core.engine.MerchantTransactionTotals;
 import org.payswitch.core.engine.SwitchCommand;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -78,6 +79,22 @@ class HttpAnswersTest
         assertThat(write(AnswerKind.SETTLEMENT)).isEqualTo("{\"funders\":[{\"funder\":\"Bank\",\"discountGranted\":800," +
             "\"discountRestored\":200,\"discountOwed\":600,\"campaigns\":[{\"campaignId\":\"A\"," + perCampaign +
             ",{\"campaignId\":\"B\"," + perCampaign + "]}]}");
+    }
+
+    @Test
+    void shouldWriteTheTransactionTotalsPerMerchantAndCurrency()
+    {
+        answered(CommandType.TRANSACTION_REPORT);
+        command.merchantTotals = List.of(new MerchantTransactionTotals("M1", 156, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+            new MerchantTransactionTotals("M2", 978, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
+
+        assertThat(write(AnswerKind.TRANSACTION_TOTALS)).isEqualTo("{\"merchants\":[" +
+            "{\"merchantId\":\"M1\",\"currency\":\"CNY\",\"authorizations\":1,\"authorizedAmount\":2," +
+            "\"discountGranted\":3,\"chargedAmount\":4,\"captures\":5,\"capturedAmount\":6,\"refunds\":7," +
+            "\"refundedAmount\":8,\"reversals\":9,\"reversedAmount\":10,\"expiries\":11,\"expiredAmount\":12}," +
+            "{\"merchantId\":\"M2\",\"currency\":\"EUR\",\"authorizations\":0,\"authorizedAmount\":0," +
+            "\"discountGranted\":0,\"chargedAmount\":0,\"captures\":0,\"capturedAmount\":0,\"refunds\":0," +
+            "\"refundedAmount\":0,\"reversals\":0,\"reversedAmount\":0,\"expiries\":0,\"expiredAmount\":0}]}");
     }
 
     private String campaign(final DiscountRule rule)

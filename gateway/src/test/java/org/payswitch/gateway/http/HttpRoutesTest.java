@@ -136,6 +136,7 @@ class HttpRoutesTest
         assertAnswer(HttpMethod.POST, "/v1/campaigns/H-CAMP/pause", 503, published);
         assertAnswer(HttpMethod.POST, "/v1/campaigns/H-CAMP/resume", 503, published);
         assertAnswer(HttpMethod.GET, "/v1/reports/discounts", 503, published);
+        assertAnswer(HttpMethod.GET, "/v1/reports/transactions", 503, published);
     }
 
     @Test

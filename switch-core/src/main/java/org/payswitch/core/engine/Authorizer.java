@@ -35,6 +35,7 @@ public final class Authorizer
     private final DiscountEngine discounts;
     private final ZoneCalendar calendar;
     private final TransactionViews views;
+    private final TransactionTotals totals;
     private final DiscountQuote quote = new DiscountQuote();
     private int[] panSlots = new int[0];
     private int[] prefetchedMerchants = new int[0];
@@ -42,14 +43,15 @@ public final class Authorizer
     /** Sum of the values the prefetch loads, stored so the JIT cannot drop those loads as dead. */
     private long prefetchSink;
 
-    public Authorizer(
+    Authorizer(
         final CardBook cards,
         final MerchantBook merchants,
         final TransactionStore transactions,
         final HoldExpiryQueue holds,
         final DiscountEngine discounts,
         final ZoneCalendar calendar,
-        final TransactionViews views)
+        final TransactionViews views,
+        final TransactionTotals totals)
     {
         this.cards = cards;
         this.merchants = merchants;
@@ -58,6 +60,7 @@ public final class Authorizer
         this.discounts = discounts;
         this.calendar = calendar;
         this.views = views;
+        this.totals = totals;
     }
 
     /** Decides the authorization (or sale) in {@code command} and writes the answer onto it. */
@@ -93,7 +96,7 @@ public final class Authorizer
             command.capture ? TransactionStore.FLAG_SALE : 0);
         if (code.isApproved())
         {
-            approve(command, card, txn);
+            approve(command, merchant, card, txn);
         }
         else
         {
@@ -159,7 +162,7 @@ public final class Authorizer
             quote.campaign = command.transaction.campaignNumber;
             quote.discount = command.transaction.discount;
             quote.epochDay = calendar.epochDay(command.timestamp);
-            approve(command, card, txn);
+            approve(command, merchant, card, txn);
         }
         else
         {
@@ -254,7 +257,7 @@ public final class Authorizer
         return ResponseCode.APPROVED;
     }
 
-    private void approve(final SwitchCommand command, final int card, final int txn)
+    private void approve(final SwitchCommand command, final int merchant, final int card, final int txn)
     {
         final long charged = command.amount - quote.discount;
         final int today = calendar.epochDay(command.timestamp);
@@ -274,6 +277,7 @@ public final class Authorizer
                 quote.campaign);
             holds.add(txn);
         }
+        totals.approved(merchant, command.currency, command.amount, quote.discount, command.capture);
     }
 
     /**

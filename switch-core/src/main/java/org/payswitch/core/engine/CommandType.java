@@ -45,7 +45,9 @@ public enum CommandType
     /** One campaign (by id) or all, with live figures. */
     GET_CAMPAIGNS(15, false),
     /** What each campaign granted and gave back, by funder: what banks settle on. */
-    DISCOUNT_REPORT(16, false);
+    DISCOUNT_REPORT(16, false),
+    /** Every merchant's transaction totals by currency since the journal began: what reconcile checks. */
+    TRANSACTION_REPORT(17, false);
 
     private static final CommandType[] BY_CODE = byCode();
 

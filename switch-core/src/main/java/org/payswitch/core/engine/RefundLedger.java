@@ -60,6 +60,12 @@ public final class RefundLedger implements Snapshottable
         count++;
     }
 
+    /** The transaction refund {@code refund} gave money back on. */
+    public int transaction(final int refund)
+    {
+        return transaction[refund];
+    }
+
     /** The amount of refund {@code refund}. */
     public long amount(final int refund)
     {

@@ -109,6 +109,8 @@ public final class SwitchCommand
     public List<CampaignFigures> campaigns;
     /** The settlement report by funder: answer of DISCOUNT_REPORT. */
     public List<FunderSettlement> funders;
+    /** Per merchant and currency, the totals of its transactions: answer of TRANSACTION_REPORT. */
+    public List<MerchantTransactionTotals> merchantTotals;
     /**
      * Set by the engine when the named transaction belongs to a merchant outside
      * {@link #merchantScope}: answered 25 as if unknown, nothing executed, so nothing to journal.
@@ -174,6 +176,7 @@ public final class SwitchCommand
         campaign = null;
         campaigns = null;
         funders = null;
+        merchantTotals = null;
         outOfScope = false;
     }
 

@@ -23,6 +23,7 @@ public final class SwitchEngine implements Snapshottable
     private final TransactionStore transactions;
     private final RefundLedger refunds = new RefundLedger();
     private final HoldExpiryQueue holds = new HoldExpiryQueue();
+    private final TransactionTotals totals;
     private final DiscountEngine discounts;
     private final Authorizer authorizer;
     private final TransactionLifecycle lifecycle;
@@ -36,11 +37,12 @@ public final class SwitchEngine implements Snapshottable
         final ZoneCalendar calendar = new ZoneCalendar(config.zone());
         cards = new CardBook(config.expectedCards());
         transactions = new TransactionStore(config.expectedTransactions());
+        totals = new TransactionTotals(transactions);
         discounts = new DiscountEngine(config.zone(), config.expectedCards());
         views = new TransactionViews(transactions, merchants, discounts);
-        authorizer = new Authorizer(cards, merchants, transactions, holds, discounts, calendar, views);
+        authorizer = new Authorizer(cards, merchants, transactions, holds, discounts, calendar, views, totals);
         lifecycle = new TransactionLifecycle(cards, merchants, transactions, refunds, holds, discounts, calendar,
-            views, config.holdExpiry().toMillis());
+            views, totals, config.holdExpiry().toMillis());
         operator = new OperatorCommands(cards, merchants, discounts);
         scope = new MerchantScopeCheck(merchants, transactions, lifecycle);
     }
@@ -76,6 +78,11 @@ public final class SwitchEngine implements Snapshottable
             case EXPIRE_HOLDS -> command.responseCode = ResponseCode.APPROVED;
             case GET_TRANSACTION -> getTransaction(command);
             case LOOKUP_CARD -> lookupCard(command);
+            case TRANSACTION_REPORT ->
+            {
+                command.merchantTotals = totals.report(merchants);
+                command.responseCode = ResponseCode.APPROVED;
+            }
             default -> operator.execute(command, eventTime);
         }
     }
@@ -175,7 +182,10 @@ public final class SwitchEngine implements Snapshottable
         return discounts;
     }
 
-    /** Writes all business state and event time; the hold queue is derived and rebuilt on read. */
+    /**
+     * Writes all business state and event time; the hold queue and the transaction totals are
+     * derived and rebuilt on read.
+     */
     @Override
     public void writeSnapshot(final SnapshotOutput out)
     {
@@ -204,6 +214,7 @@ public final class SwitchEngine implements Snapshottable
                 holds.add(txn);
             }
         }
+        totals.rebuild(refunds);
     }
 
     private void advanceTo(final long timestamp)

@@ -22,9 +22,10 @@ public final class TransactionLifecycle
     private final DiscountEngine discounts;
     private final ZoneCalendar calendar;
     private final TransactionViews views;
+    private final TransactionTotals totals;
     private final long holdExpiryMillis;
 
-    public TransactionLifecycle(
+    TransactionLifecycle(
         final CardBook cards,
         final MerchantBook merchants,
         final TransactionStore transactions,
@@ -33,6 +34,7 @@ public final class TransactionLifecycle
         final DiscountEngine discounts,
         final ZoneCalendar calendar,
         final TransactionViews views,
+        final TransactionTotals totals,
         final long holdExpiryMillis)
     {
         this.cards = cards;
@@ -43,6 +45,7 @@ public final class TransactionLifecycle
         this.discounts = discounts;
         this.calendar = calendar;
         this.views = views;
+        this.totals = totals;
         this.holdExpiryMillis = holdExpiryMillis;
     }
 
@@ -84,6 +87,7 @@ public final class TransactionLifecycle
                 transactions.setCaptured(txn, amount);
                 transactions.setStatus(txn, TransactionStatus.CAPTURED);
                 cards.release(transactions.card(txn), charged - amount);
+                totals.captured(txn, amount);
                 command.responseCode = ResponseCode.APPROVED;
             }
         }
@@ -113,6 +117,7 @@ public final class TransactionLifecycle
             cards.release(card, charged);
             cards.unspend(card, charged, calendar.epochDay(transactions.createdAt(txn)));
             transactions.setStatus(txn, TransactionStatus.REVERSED);
+            totals.reversed(txn);
             giveBackDiscount(txn);
             command.responseCode = ResponseCode.APPROVED;
         }
@@ -167,6 +172,7 @@ public final class TransactionLifecycle
         refunds.record(txn, command.refundId, command.amount);
         transactions.setRefunded(txn, refunded);
         cards.release(transactions.card(txn), command.amount);
+        totals.refunded(txn, command.amount);
         if (refunded == transactions.captured(txn))
         {
             transactions.setStatus(txn, TransactionStatus.REFUNDED);
@@ -194,6 +200,7 @@ public final class TransactionLifecycle
             holds.poll();
             cards.release(transactions.card(txn), transactions.charged(txn));
             transactions.setStatus(txn, TransactionStatus.EXPIRED);
+            totals.expired(txn);
             giveBackDiscount(txn);
             expired++;
         }

@@ -48,6 +48,7 @@ class FormatCodesTest
         pinned.put(CommandType.LOOKUP_CARD, 14);
         pinned.put(CommandType.GET_CAMPAIGNS, 15);
         pinned.put(CommandType.DISCOUNT_REPORT, 16);
+        pinned.put(CommandType.TRANSACTION_REPORT, 17);
 
         assertPinned(CommandType.values(), pinned, CommandType::code, CommandType::fromCode);
     }

@@ -1,12 +1,15 @@
 package org.payswitch.core.journal;
 
 import java.nio.file.Path;
+import java.util.List;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.engine.CommandExecutor;
+import org.payswitch.core.engine.CommandType;
 import org.payswitch.core.engine.EngineConfig;
+import org.payswitch.core.engine.MerchantTransactionTotals;
 import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.engine.SwitchEngine;
 import org.payswitch.core.testing.DataFolderFactory;
@@ -51,6 +54,8 @@ class ReplayDeterminismTest
         assertThat(replayed).isEqualTo(journaled);
         assertThat(recovered.transactionCount()).isEqualTo(live.transactionCount());
         assertThat(recovered.stateHash()).isEqualTo(live.stateHash());
+        assertThat(transactionReport(recovered)).as("the transaction totals, derived state outside the hash")
+            .isEqualTo(transactionReport(live));
     }
 
     @Test
@@ -62,6 +67,14 @@ class ReplayDeterminismTest
 
         assertThat(second.stateHash()).isEqualTo(first.stateHash());
         assertThat(other.stateHash()).isNotEqualTo(first.stateHash());
+    }
+
+    private static List<MerchantTransactionTotals> transactionReport(final SwitchEngine engine)
+    {
+        final SwitchCommand query = new SwitchCommand();
+        query.type = CommandType.TRANSACTION_REPORT;
+        engine.execute(query);
+        return query.merchantTotals;
     }
 
     private static SwitchEngine run(final long seed, final int commands)
