@@ -40,14 +40,18 @@ final class SwitchProcess implements AutoCloseable
     final int isoPort;
 
     private SwitchProcess(final Path dataDir, final int demoCards, final int httpPort, final int isoPort,
-        final String... options) throws IOException
+        final String maxQueueDelay, final String... options) throws IOException
     {
         this.httpPort = httpPort;
         this.isoPort = isoPort;
         final String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         final List<String> command = new ArrayList<>(List.of(java, "-Xmx1g", "-jar", JAR.toString(), "--data-dir",
             dataDir.toString(), "--http-port", Integer.toString(httpPort), "--iso-port", Integer.toString(isoPort),
-            "--demo-cards", Integer.toString(demoCards), "--max-queue-delay", TEST_MAX_QUEUE_DELAY));
+            "--demo-cards", Integer.toString(demoCards)));
+        if (maxQueueDelay != null)
+        {
+            command.addAll(List.of("--max-queue-delay", maxQueueDelay));
+        }
         command.addAll(List.of(options));
         process = new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -73,7 +77,17 @@ final class SwitchProcess implements AutoCloseable
     static SwitchProcess start(final Path dataDir, final int demoCards, final int httpPort, final int isoPort,
         final String... options) throws Exception
     {
-        final SwitchProcess switchProcess = new SwitchProcess(dataDir, demoCards, httpPort, isoPort, options);
+        return awaitReady(new SwitchProcess(dataDir, demoCards, httpPort, isoPort, TEST_MAX_QUEUE_DELAY, options));
+    }
+
+    /** Starts the switch on free ports with its default max-queue-delay, as a user does; waits until it is ready. */
+    static SwitchProcess startAsShipped(final Path dataDir, final int demoCards) throws Exception
+    {
+        return awaitReady(new SwitchProcess(dataDir, demoCards, freePort(), freePort(), null));
+    }
+
+    private static SwitchProcess awaitReady(final SwitchProcess switchProcess) throws InterruptedException
+    {
         if (!switchProcess.ready.await(120, TimeUnit.SECONDS))
         {
             switchProcess.process.destroyForcibly();

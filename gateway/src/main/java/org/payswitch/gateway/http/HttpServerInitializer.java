@@ -37,6 +37,8 @@ public final class HttpServerInitializer extends ChannelInitializer<SocketChanne
         this.context = context;
         this.limits = limits;
         this.port = port;
+        BodyMapper.prepare(LifecycleBodies.Capture.class, LifecycleBodies.Refund.class, CardBodies.Card.class,
+            CardBodies.Status.class, CardBodies.Lookup.class, CardBodies.Merchant.class, CampaignBody.class);
     }
 
     @Override
