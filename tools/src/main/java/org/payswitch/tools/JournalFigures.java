@@ -8,12 +8,12 @@ import org.payswitch.core.domain.Currencies;
 
 /**
  * The operator endpoints' figures worked out of a journal fold ({@link CampaignBook},
- * {@link CampaignTotals}, {@link SettlementTotals}), named as {@link SwitchFigureParser} names the switch's answers, the way
- * the switch's {@code Campaign} and {@code FunderSettlement} keep them: on {@code /v1/campaigns}
- * redemptions and discount granted net of what RESTORE gave back and the budget left; on
- * {@code /v1/reports/discounts} the gross figures, what was given back and what is owed, per
- * campaign and summed per funder; on {@code /v1/reports/transactions} the settlement figures of the
- * whole journal per merchant and currency.
+ * {@link CampaignTotals}, {@link SettlementTotals}), named as {@link SwitchFigureParser} names the
+ * switch's answers, the way the switch's {@code Campaign} and {@code FunderSettlement} keep them:
+ * on {@code /v1/campaigns} redemptions and discount granted net of what RESTORE gave back and the
+ * budget left; on {@code /v1/reports/discounts} the gross figures, what was given back and what is
+ * owed, per campaign and summed per funder; on {@code /v1/reports/transactions} the settlement
+ * figures of the whole journal per merchant and currency.
  */
 final class JournalFigures
 {

@@ -15,8 +15,8 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code reconcile}: the campaign figures and transaction totals a running switch answers on its
- * operator endpoints, compared with the same figures worked out of its journal (read-only, as the reports read it).
- * The switch is read first ({@link SwitchReader}: each endpoint between two journal positions from
+ * operator endpoints, compared with the same figures worked out of its journal (read-only, as the
+ * reports read it). The switch is read first ({@link SwitchReader}: each endpoint between two journal positions from
  * {@code /metrics}), then the journal, compared at the records the switch answered from
  * ({@link ReconcileFold}), so records written meanwhile make no false difference. Exit 0 when all
  * match, 1 after listing every difference, 2 when the switch cannot be asked, the token is
@@ -24,13 +24,14 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "reconcile", mixinStandardHelpOptions = true, sortOptions = false,
     description = {"Compares a running switch's campaign figures and transaction totals with its journal: exit 0 " +
-        "when they match, 1 after listing every difference (what, journal value, switch value), 2 when the switch cannot be reached, " +
+        "when they match, 1 after listing every difference (what, journal value, switch value), 2 when the switch " +
+        "cannot be reached, " +
         "refuses the token, or the journal is missing, damaged or foreign.",
         "Compared, per campaign: GET /v1/campaigns redemptions, discountGranted (both net of RESTORE) and " +
         "remainingBudget; GET /v1/reports/discounts redemptions, discountGranted, redemptionsRestored, " +
         "discountRestored, discountOwed, and per funder discountGranted, discountRestored, discountOwed; per " +
-        "merchant and currency, GET /v1/reports/transactions authorizations, captures, refunds, reversals and expiries " +
-        "counted and summed, discountGranted and chargedAmount (report settlement's figures over the whole " +
+        "merchant and currency, GET /v1/reports/transactions authorizations, captures, refunds, reversals and " +
+        "expiries counted and summed, discountGranted and chargedAmount (report settlement's figures over the whole " +
         "journal); and that " +
         "the journal holds the last record the switch reports (/metrics payswitch_journal_position). These are " +
         "state over the whole journal, so they must be equal. Not compared: the /metrics counters " +

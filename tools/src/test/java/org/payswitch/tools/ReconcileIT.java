@@ -36,7 +36,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * {@code reconcile} against real switches over HTTP: switch A and switch B start from the same demo
  * data and take the same authorizations and captures, but only A reverses four of them (three discounted,
- * their RESTORE campaigns giving the discount back) and refunds part of one. A's own folder matches A, also while checkout traffic
+ * their RESTORE campaigns giving the discount back) and refunds part of one. A's own folder matches A,
+ * also while checkout traffic
  * keeps changing the figures during the run (authorizations and reversals of RED-ENVELOPE cards,
  * so the other campaigns' figures stay those of the setup); B's journal against A is a planted difference, listed
  * figure by figure; a refused token, nobody listening, a folder without a journal and a damaged
@@ -174,8 +175,8 @@ class ReconcileIT
         for (int card = 0; card < REVERSED; card++)
         {
             assertThat(run.out()).as("the checkout traffic test may have reversed more on A")
-                .containsPattern("/v1/reports/transactions merchant M0000000000000" + card + " CNY reversals: journal 0, " +
-                    "switch [1-9][0-9]*\n");
+                .containsPattern("/v1/reports/transactions merchant M0000000000000" + card +
+                    " CNY reversals: journal 0, switch [1-9][0-9]*\n");
         }
         assertThat(run.out()).doesNotContain("captures:", "capturedAmount:");
         assertThat(run.out().lines().filter(line -> line.contains(": journal ")).count())

@@ -85,7 +85,8 @@ class HttpAnswersTest
     void shouldWriteTheTransactionTotalsPerMerchantAndCurrency()
     {
         answered(CommandType.TRANSACTION_REPORT);
-        command.merchantTotals = List.of(new MerchantTransactionTotals("M1", 156, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
+        command.merchantTotals = List.of(
+            new MerchantTransactionTotals("M1", 156, 1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12),
             new MerchantTransactionTotals("M2", 978, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0));
 
         assertThat(write(AnswerKind.TRANSACTION_TOTALS)).isEqualTo("{\"merchants\":[" +
