@@ -1,8 +1,6 @@
 package org.payswitch.tools;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -29,7 +27,6 @@ import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.testing.JournalDamage;
 import org.payswitch.core.testing.SwitchConfigs;
 import org.payswitch.gateway.SwitchGateway;
-import picocli.CommandLine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -260,13 +257,9 @@ class ReconcileIT
 
     private static Run run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final CommandLine tools = new CommandLine(new LoadGenerator());
-        tools.setOut(new PrintWriter(out, true));
-        tools.setErr(new PrintWriter(err, true));
-        final int status = tools.execute(args);
-        return new Run(status, out.toString(), err.toString());
+        final ToolsRun tools = new ToolsRun();
+        final int status = tools.run(args);
+        return new Run(status, tools.out(), tools.err());
     }
 
     private record Run(int status, String out, String err)

@@ -82,7 +82,7 @@ class ReportIT
     @Test
     void shouldPrintTheGoldenSettlementTableOfADayInShanghai() throws IOException
     {
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "settlement", "--data-dir", dataDir.toString(), "--config", config.toString(),
             "--date", "2026-11-12")).isZero();
         assertThat(run.err()).isEmpty();
@@ -93,7 +93,7 @@ class ReportIT
     void shouldWriteTheGoldenSettlementCsvOfADayInUtc() throws IOException
     {
         final Path csv = dataDir.getParent().resolve("settlement-utc.csv");
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "settlement", "--data-dir", dataDir.toString(), "--config", config.toString(),
             "--zone", "UTC", "--date", "2026-11-12", "--csv", csv.toString())).isZero();
         assertThat(run.out()).isEmpty();
@@ -104,13 +104,13 @@ class ReportIT
     @Test
     void shouldPrintTheGoldenCampaignTableAndCsv() throws IOException
     {
-        final ReportRunner table = new ReportRunner();
+        final ToolsRun table = new ToolsRun();
         assertThat(table.run("report", "campaigns", "--data-dir", dataDir.toString(), "--config", config.toString()))
             .isZero();
         assertThat(table.err()).isEmpty();
         assertGolden("campaigns.txt", table.out());
 
-        final ReportRunner csv = new ReportRunner();
+        final ToolsRun csv = new ToolsRun();
         assertThat(csv.run("report", "campaigns", "--data-dir", dataDir.toString(), "--config", config.toString(),
             "--csv", "-")).isZero();
         assertGolden("campaigns.csv", csv.out());
@@ -157,7 +157,7 @@ class ReportIT
     @Test
     void shouldGiveTheSameCampaignFiguresAsTheSwitch()
     {
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "campaigns", "--data-dir", dataDir.toString(), "--config", config.toString(),
             "--csv", "-")).isZero();
         final List<List<String>> rows = JournalDumpIT.parseCsv(run.out());
@@ -201,7 +201,7 @@ class ReportIT
     @Test
     void shouldCountNoExpiryOnTheGoldenDayWithTheDefaultHoldExpiryOfSevenDays()
     {
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "settlement", "--data-dir", dataDir.toString(), "--date", "2026-11-12",
             "--csv", "-")).isZero();
         final List<List<String>> rows = JournalDumpIT.parseCsv(run.out());
@@ -217,7 +217,7 @@ class ReportIT
             new String[] {"report", "settlement", "--data-dir", dataDir.toString(), "--date", "2026-11-12"},
             new String[] {"report", "campaigns", "--data-dir", dataDir.toString(), "--csv", "-"}))
         {
-            final ReportRunner run = new ReportRunner();
+            final ToolsRun run = new ToolsRun();
             assertThat(run.run(args)).isZero();
             assertThat(run.out()).doesNotContainPattern(DEMO_PAN).containsAnyOf("M00000000000001", "RESTORE");
             assertThat(run.err()).isEmpty();
@@ -230,15 +230,15 @@ class ReportIT
         for (final String[] args : List.of(new String[] {"report", "--help"},
             new String[] {"report", "settlement", "--help"}, new String[] {"report", "campaigns", "--help"}))
         {
-            final ReportRunner run = new ReportRunner();
+            final ToolsRun run = new ToolsRun();
             assertThat(run.run(args)).isZero();
             assertThat(run.out()).startsWith("Usage: payment-switch-tools report");
         }
-        final ReportRunner settlement = new ReportRunner();
+        final ToolsRun settlement = new ToolsRun();
         settlement.run("report", "settlement", "--help");
         assertThat(settlement.out()).contains("--date", "--zone", "--hold-expiry", "--config", "--csv", "--data-dir",
             "journal holds neither");
-        final ReportRunner bare = new ReportRunner();
+        final ToolsRun bare = new ToolsRun();
         assertThat(bare.run("report")).isEqualTo(2);
         assertThat(bare.err()).contains("settlement", "campaigns");
     }
@@ -264,7 +264,7 @@ class ReportIT
         }
         for (final String report : List.of("settlement", "campaigns"))
         {
-            final ReportRunner run = new ReportRunner();
+            final ToolsRun run = new ToolsRun();
             final List<String> args = new ArrayList<>(List.of("report", report, "--data-dir", smallDataDir.toString()));
             if (report.equals("settlement"))
             {
@@ -288,7 +288,7 @@ class ReportIT
             channel.truncate(JournalDamage.find(file, "O2"));
         }
         final long cutAt = Files.size(file);
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "campaigns", "--data-dir", smallDataDir.toString())).isEqualTo(1);
         assertThat(Files.size(file)).isEqualTo(cutAt);
         assertThat(run.out()).isEmpty();
@@ -300,7 +300,7 @@ class ReportIT
     @Test
     void shouldRefuseAMissingOrForeignFolderAndLeaveAJournalByteForByte() throws IOException
     {
-        final ReportRunner missing = new ReportRunner();
+        final ToolsRun missing = new ToolsRun();
         assertThat(missing.run("report", "campaigns", "--data-dir", smallDataDir.resolve("none").toString()))
             .isEqualTo(2);
         assertThat(missing.err()).isEqualTo("report campaigns: no journal in " +
@@ -308,7 +308,7 @@ class ReportIT
 
         Files.createDirectories(smallDataDir.resolve("journal"));
         Files.writeString(smallDataDir.resolve("journal").resolve("notes.txt"), "not a queue");
-        final ReportRunner foreign = new ReportRunner();
+        final ToolsRun foreign = new ToolsRun();
         assertThat(foreign.run("report", "settlement", "--data-dir", smallDataDir.toString(), "--date", "2026-11-12"))
             .isEqualTo(2);
         assertThat(foreign.err()).isEqualTo("report settlement: " + smallDataDir.resolve("journal") +
@@ -316,20 +316,20 @@ class ReportIT
 
         final Map<String, String> before = contents(dataDir.resolve("journal"));
         final Path inJournal = dataDir.resolve("journal").resolve("report.csv");
-        final ReportRunner intoJournal = new ReportRunner();
+        final ToolsRun intoJournal = new ToolsRun();
         assertThat(intoJournal.run("report", "campaigns", "--data-dir", dataDir.toString(), "--csv",
             inJournal.toString())).isEqualTo(2);
         assertThat(intoJournal.err()).startsWith("report campaigns: --csv: '" + inJournal + "' is not accepted");
         assertThat(inJournal).doesNotExist();
-        assertThat(new ReportRunner().run("report", "campaigns", "--data-dir", dataDir.toString())).isZero();
-        assertThat(new ReportRunner().run("report", "settlement", "--data-dir", dataDir.toString(), "--date",
+        assertThat(new ToolsRun().run("report", "campaigns", "--data-dir", dataDir.toString())).isZero();
+        assertThat(new ToolsRun().run("report", "settlement", "--data-dir", dataDir.toString(), "--date",
             "2026-11-12")).isZero();
         assertThat(contents(dataDir.resolve("journal"))).containsKey(JournalSource.METADATA_FILE).isEqualTo(before);
     }
 
     private static void assertBadOption(final String option, final String value, final String accepted)
     {
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         final String date = option.equals("--date") ? value : "2026-11-12";
         final String[] args = option.equals("--date") ?
             new String[] {"report", "settlement", "--data-dir", dataDir.toString(), "--date", date} :
@@ -344,7 +344,7 @@ class ReportIT
     /** The settlement CSV of {@code day} in {@code zone}, per "merchantId currency", amounts back in minor units. */
     private static Map<String, long[]> settlementCsv(final LocalDate day, final ZoneId zone)
     {
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "settlement", "--data-dir", dataDir.toString(), "--config", config.toString(),
             "--zone", zone.getId(), "--date", day.toString(), "--csv", "-")).isZero();
         final List<List<String>> rows = JournalDumpIT.parseCsv(run.out());

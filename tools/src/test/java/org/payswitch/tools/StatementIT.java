@@ -71,7 +71,7 @@ class StatementIT
     @Test
     void shouldPrintTheGoldenStatementOfADemoCardWithDiscountsARefundAndAReversal() throws IOException
     {
-        final ReportRunner run = statement(DemoData.panText(DEMO_CARD));
+        final ToolsRun run = statement(DemoData.panText(DEMO_CARD));
         assertThat(run.err()).isEmpty();
         ReportIT.assertGolden("statement-622260-0360.txt", run.out());
         assertThat(run.out()).contains("622260******0360", "SINGLES-DAY-BOCOM", "REVERSED", "EXPIRED", "CAPTURED",
@@ -81,7 +81,7 @@ class StatementIT
     @Test
     void shouldPrintTheGoldenStatementOfAnOperatorsCardInYen() throws IOException
     {
-        final ReportRunner run = statement(DemoData.panText(JPY_CARD));
+        final ToolsRun run = statement(DemoData.panText(JPY_CARD));
         assertThat(run.err()).isEmpty();
         ReportIT.assertGolden("statement-518888-5031.txt", run.out());
     }
@@ -93,7 +93,7 @@ class StatementIT
         {
             final String pan = DemoData.panText(card);
             final Path csv = dataDir.getParent().resolve("statement-" + card + ".csv");
-            final ReportRunner run = statement(pan, "--csv", csv.toString());
+            final ToolsRun run = statement(pan, "--csv", csv.toString());
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).isEmpty();
             ReportIT.assertGolden("statement-" + pan.substring(0, 6) + "-" + pan.substring(12) + ".csv",
@@ -132,9 +132,9 @@ class StatementIT
     void shouldReadThePanFromStandardInputAsFromAFile() throws IOException
     {
         final String pan = DemoData.panText(DEMO_CARD);
-        final ReportRunner fromFile = statement(pan);
+        final ToolsRun fromFile = statement(pan);
         final InputStream stdin = System.in;
-        final ReportRunner fromStdin = new ReportRunner();
+        final ToolsRun fromStdin = new ToolsRun();
         try
         {
             System.setIn(new ByteArrayInputStream((pan + "\n").getBytes(StandardCharsets.US_ASCII)));
@@ -159,14 +159,14 @@ class StatementIT
             new String[] {"report", "statement", "--data-dir", dataDir.toString(), "--pan=" + pan},
             new String[] {"report", "statement", "--data-dir", dataDir.toString(), "--pan-stdin", pan}))
         {
-            final ReportRunner run = new ReportRunner();
+            final ToolsRun run = new ToolsRun();
             assertThat(run.run(args)).as(String.join(" ", args)).isEqualTo(2);
             assertThat(run.out()).isEmpty();
             assertThat(run.err()).startsWith("report statement: a PAN is not taken from the command line")
                 .doesNotContain(pan).doesNotContain(pan.substring(6));
             assertThat(run.err().lines()).hasSize(1);
         }
-        final ReportRunner neither = new ReportRunner();
+        final ToolsRun neither = new ToolsRun();
         assertThat(neither.run("report", "statement", "--data-dir", dataDir.toString())).isEqualTo(2);
         assertThat(neither.err()).isEqualTo("report statement: which card? Give its PAN on the first line of " +
             "--pan-file FILE, or of standard input with --pan-stdin\n");
@@ -179,7 +179,7 @@ class StatementIT
         {
             final Path file = dataDir.getParent().resolve("bad.pan");
             Files.writeString(file, line + "\n");
-            final ReportRunner run = new ReportRunner();
+            final ToolsRun run = new ToolsRun();
             assertThat(run.run("report", "statement", "--data-dir", dataDir.toString(), "--pan-file", file.toString()))
                 .as(line).isEqualTo(2);
             assertThat(run.out()).isEmpty();
@@ -190,7 +190,7 @@ class StatementIT
                 assertThat(run.err()).contains("12 to 19 digits").doesNotContain(line).doesNotContain("0360");
             }
         }
-        final ReportRunner missing = new ReportRunner();
+        final ToolsRun missing = new ToolsRun();
         assertThat(missing.run("report", "statement", "--data-dir", dataDir.toString(), "--pan-file",
             dataDir.getParent().resolve("none.pan").toString())).isEqualTo(2);
         assertThat(missing.err()).startsWith("report statement: --pan-file: cannot read ");
@@ -199,12 +199,12 @@ class StatementIT
     @Test
     void shouldSayAStatementIsEmptyForACardTheJournalDoesNotDefine() throws IOException
     {
-        final ReportRunner run = statement(UNKNOWN_CARD);
+        final ToolsRun run = statement(UNKNOWN_CARD);
         assertThat(run.err()).isEmpty();
         assertThat(run.out()).isEqualTo("statement of card 518888******9992 in Asia/Shanghai (hold expiry PT8H): " +
             journal.commands + " journal records, no transactions of this card (the journal does not define it: not " +
             "on file, or defined before the journal's first record)\n");
-        final ReportRunner csv = statement(UNKNOWN_CARD, "--csv", "-");
+        final ToolsRun csv = statement(UNKNOWN_CARD, "--csv", "-");
         assertThat(csv.out()).isEqualTo("maskedPan,time,transactionId,merchantId,mcc,currency,amount,discount," +
             "campaignId,chargedAmount,capturedAmount,refundedAmount,status\n");
     }
@@ -215,7 +215,7 @@ class StatementIT
         for (final int card : new int[] {DEMO_CARD, JPY_CARD, 9_999})
         {
             final String pan = DemoData.panText(card);
-            for (final ReportRunner run : List.of(statement(pan), statement(pan, "--csv", "-")))
+            for (final ToolsRun run : List.of(statement(pan), statement(pan, "--csv", "-")))
             {
                 assertThat(run.out() + run.err()).doesNotContain(pan)
                     .doesNotContainPattern("(622260|623199|436742|518888)[0-9]{6,}");
@@ -230,7 +230,7 @@ class StatementIT
         final Path keyFile = dataDir.getParent().resolve("no-such-card-keys");
         final Path panFile = dataDir.getParent().resolve("card.pan");
         Files.writeString(panFile, DemoData.panText(JPY_CARD) + "\n");
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "statement", "--data-dir", dataDir.toString(), "--pan-file", panFile.toString(),
             "--card-key-file", keyFile.toString())).isEqualTo(2);
         assertThat(run.out()).isEmpty();
@@ -251,7 +251,7 @@ class StatementIT
         }
         final Path panFile = smallDataDir.getParent().resolve("card.pan");
         Files.writeString(panFile, DemoData.panText(0) + "\n");
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "statement", "--data-dir", smallDataDir.toString(), "--pan-file",
             panFile.toString())).isEqualTo(1);
         assertThat(run.out()).isEmpty();
@@ -263,25 +263,25 @@ class StatementIT
     @Test
     void shouldHelp()
     {
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run("report", "statement", "--help")).isZero();
         assertThat(run.out()).startsWith("Usage: payment-switch-tools report statement")
             .contains("--pan-file", "--pan-stdin", "--card-key-file", "--zone", "--hold-expiry", "--csv", "--data-dir")
             .doesNotContain("--pan ").doesNotContain("--pan=");
-        final ReportRunner report = new ReportRunner();
+        final ToolsRun report = new ToolsRun();
         report.run("report", "--help");
         assertThat(report.out()).contains("statement");
     }
 
     /** The statement of {@code pan} (read from a file beside the data folder) with the switch's settings. */
-    private static ReportRunner statement(final String pan, final String... more) throws IOException
+    private static ToolsRun statement(final String pan, final String... more) throws IOException
     {
         final Path file = dataDir.getParent().resolve("card.pan");
         Files.writeString(file, pan + "\n");
         final List<String> args = new ArrayList<>(List.of("report", "statement", "--data-dir", dataDir.toString(),
             "--config", config.toString(), "--pan-file", file.toString()));
         args.addAll(List.of(more));
-        final ReportRunner run = new ReportRunner();
+        final ToolsRun run = new ToolsRun();
         assertThat(run.run(args.toArray(String[]::new))).as(run.err()).isZero();
         return run;
     }

@@ -1,7 +1,5 @@
 package org.payswitch.tools.operator;
 
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
@@ -18,8 +16,7 @@ import org.payswitch.core.demo.DemoData;
 import org.payswitch.core.domain.Pan;
 import org.payswitch.core.testing.SwitchConfigs;
 import org.payswitch.gateway.SwitchGateway;
-import org.payswitch.tools.LoadGenerator;
-import picocli.CommandLine;
+import org.payswitch.tools.ToolsRun;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -64,13 +61,9 @@ class OperatorImportIT
     /** The tools program run with {@code args}: exit status, standard output and standard error. */
     private static Run run(final String... args)
     {
-        final StringWriter out = new StringWriter();
-        final StringWriter err = new StringWriter();
-        final CommandLine tools = new CommandLine(new LoadGenerator());
-        tools.setOut(new PrintWriter(out, true));
-        tools.setErr(new PrintWriter(err, true));
-        final int status = tools.execute(args);
-        return new Run(status, out.toString(), err.toString());
+        final ToolsRun tools = new ToolsRun();
+        final int status = tools.run(args);
+        return new Run(status, tools.out(), tools.err());
     }
 
     private record Run(int status, String out, String err)
