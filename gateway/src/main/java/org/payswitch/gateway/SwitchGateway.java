@@ -25,6 +25,8 @@ import org.payswitch.gateway.http.HttpContext;
 import org.payswitch.gateway.http.HttpServerInitializer;
 import org.payswitch.gateway.iso.Acquirers;
 import org.payswitch.gateway.iso.IsoServerInitializer;
+import org.payswitch.gateway.ops.OpsHistory;
+import org.payswitch.gateway.ops.OpsSampler;
 import org.payswitch.gateway.reply.GatewayReplySink;
 import org.payswitch.gateway.tls.ServerTlsContext;
 import org.payswitch.gateway.tls.TlsInitializer;
@@ -33,7 +35,8 @@ import org.payswitch.gateway.tls.TlsInitializer;
  * The whole switch: the node (engine, pipeline, journal) behind Netty servers for HTTP/JSON and
  * ISO 8583. Ready when recovery is done and both ports are open; stops gracefully. A port with TLS
  * configured gets it in front of its own pipeline ({@link TlsInitializer}); in front of both, each
- * port's connection caps ({@link ConnectionLimiter}), and in each pipeline its deadlines.
+ * port's connection caps ({@link ConnectionLimiter}), and in each pipeline its deadlines. The
+ * operations page's sampler ({@link OpsSampler}) runs from start to stop.
  */
 public final class SwitchGateway implements AutoCloseable
 {
@@ -44,6 +47,7 @@ public final class SwitchGateway implements AutoCloseable
     private final EventLoopGroup workers;
     private final Channel http;
     private final Channel iso;
+    private final OpsSampler opsSampler;
     private volatile boolean open;
     private boolean stopped;
     private boolean drainedAtStop;
@@ -62,13 +66,16 @@ public final class SwitchGateway implements AutoCloseable
             limits.maxConnectionsPerAddress());
         final PortConnections isoConnections = new PortConnections("iso", limits.maxConnections(),
             limits.maxConnectionsPerAddress());
+        final OpsHistory opsHistory = new OpsHistory(OpsHistory.DEFAULT_CAPACITY);
         final HttpContext httpContext = new HttpContext(node.pipeline(), auth.adminToken(), ApiKeys.of(auth.apiKeys()),
-            config.zone(), this::isReady, List.of(httpConnections, isoConnections));
+            config.zone(), this::isReady, List.of(httpConnections, isoConnections), opsHistory);
         http = bind(config.bind(), config.httpPort(), new ConnectionLimiter(httpConnections,
             withTls(tls.http(), tlsContext, new HttpServerInitializer(httpContext, limits, httpConnections))));
         iso = bind(config.bind(), config.isoPort(), new ConnectionLimiter(isoConnections,
             withTls(tls.iso(), tlsContext, new IsoServerInitializer(node.pipeline(), Acquirers.of(auth.acquirers()),
                 limits, isoConnections))));
+        opsSampler = new OpsSampler(node.pipeline(), System::currentTimeMillis, opsHistory);
+        opsSampler.start();
         open = true;
         if (tls.enabled())
         {
@@ -130,6 +137,7 @@ public final class SwitchGateway implements AutoCloseable
         }
         stopped = true;
         open = false;
+        opsSampler.close();
         http.close().syncUninterruptibly();
         iso.close().syncUninterruptibly();
         final boolean drained = node.stop();

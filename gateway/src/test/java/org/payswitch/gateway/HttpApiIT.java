@@ -319,7 +319,7 @@ class HttpApiIT
         assertThat(metrics.headers().firstValue("Content-Type").orElse("")).startsWith("text/plain");
         assertThat(metrics.body()).contains("payswitch_answers_total{code=\"00\"}", "payswitch_ring_occupancy",
             "payswitch_journal_position", "payswitch_campaign_remaining_budget{campaign=\"SINGLES-DAY-BOCOM\"}",
-            "payswitch_latency_seconds{quantile=\"0.99\"}");
+            "payswitch_latency_seconds_bucket{le=\"+Inf\"}", "payswitch_campaign_info{campaign=\"SINGLES-DAY-BOCOM\"");
         assertThat(get("/v1/nothing-here", null).statusCode()).isEqualTo(404);
     }
 }

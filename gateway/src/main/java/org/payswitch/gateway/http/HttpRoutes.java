@@ -30,7 +30,7 @@ final class HttpRoutes
     /** Who may call an endpoint (docs/api.md section 8). */
     enum Caller
     {
-        /** Anyone: health and metrics. */
+        /** Anyone: health, metrics, and the operations page's files (which hold no figure). */
         ANYONE,
         /** A checkout system: its API key, once keys are configured. */
         CHECKOUT,
@@ -58,7 +58,10 @@ final class HttpRoutes
         .route(HttpMethod.GET, "/v1/reports/discounts", Caller.OPERATOR, OperatorEndpoints::discountReport)
         .route(HttpMethod.GET, "/v1/reports/transactions", Caller.OPERATOR, OperatorEndpoints::transactionReport)
         .route(HttpMethod.GET, "/health", Caller.ANYONE, OperationsEndpoints::health)
-        .route(HttpMethod.GET, "/metrics", Caller.ANYONE, OperationsEndpoints::metrics);
+        .route(HttpMethod.GET, "/metrics", Caller.ANYONE, OperationsEndpoints::metrics)
+        .route(HttpMethod.GET, "/v1/ops/figures", Caller.OPERATOR, OpsEndpoints::figures)
+        .route(HttpMethod.GET, "/ops", Caller.ANYONE, OpsEndpoints::page)
+        .route(HttpMethod.GET, "/ops/{id}", Caller.ANYONE, OpsEndpoints::file);
 
     private static final String ID = "{id}";
     private static final Route NOT_FOUND =

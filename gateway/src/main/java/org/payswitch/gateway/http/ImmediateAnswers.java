@@ -36,6 +36,14 @@ final class ImmediateAnswers
     /** What HEAD gets, on any path (docs/api.md section 7). */
     private static final String HEAD_ALLOW = "GET, POST";
     private static final String RETRY_AFTER_SECONDS = "1";
+    /**
+     * The operations page's Content-Security-Policy: scripts, styles and requests from the switch
+     * itself only, no inline script or style, no frames, no form posted anywhere.
+     */
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; " +
+        "connect-src 'self'; frame-ancestors 'none'; form-action 'none'; base-uri 'none'";
+    private static final String REFERRER_POLICY = "referrer-policy";
+    private static final String CONTENT_TYPE_OPTIONS = "x-content-type-options";
 
     private final ChannelHandlerContext channel;
     private final Runnable closeAfterThis;
@@ -146,6 +154,25 @@ final class ImmediateAnswers
     {
         final FullHttpResponse response = response(status);
         response.content().writeCharSequence(json, StandardCharsets.UTF_8);
+        send(response);
+    }
+
+    /**
+     * 200 with {@code body} (released once written) of {@code contentType}: a file of the operations
+     * page or its figures. Its headers keep the page to the switch's own files ({@link #PAGE_POLICY}),
+     * out of frames, unsniffed, and never cached: a new build's page is served at once.
+     */
+    void content(final String contentType, final ByteBuf body)
+    {
+        final FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK, body);
+        response.headers()
+            .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+            .set(HttpHeaderNames.CONTENT_SECURITY_POLICY, PAGE_POLICY)
+            .set(CONTENT_TYPE_OPTIONS, "nosniff")
+            .set(HttpHeaderNames.X_FRAME_OPTIONS, "DENY")
+            .set(REFERRER_POLICY, "no-referrer")
+            .set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE)
+            .set(HttpHeaderNames.CONNECTION, keepAlive ? HttpHeaderValues.KEEP_ALIVE : HttpHeaderValues.CLOSE);
         send(response);
     }
 

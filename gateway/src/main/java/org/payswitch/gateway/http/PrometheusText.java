@@ -1,10 +1,16 @@
 package org.payswitch.gateway.http;
 
+import java.math.BigDecimal;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Locale;
+import java.util.function.ToLongFunction;
 
 import io.netty.buffer.ByteBuf;
 import io.netty.buffer.ByteBufUtil;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.HistogramIterationValue;
+import org.payswitch.core.discount.CampaignDefinition;
 import org.payswitch.core.discount.CampaignFigures;
 import org.payswitch.core.domain.ResponseCode;
 import org.payswitch.core.pipeline.PipelineMetrics;
@@ -14,10 +20,19 @@ import org.payswitch.gateway.guard.PortConnections;
 /** Writes /metrics in the Prometheus text format (version 0.0.4). Reply thread only. */
 final class PrometheusText
 {
-    private static final double[] QUANTILES = {0.5, 0.9, 0.99, 0.999};
+    /**
+     * The latency histogram's bucket bounds, seconds: 1-2.5-5 steps from 10 us (an answer of an idle
+     * switch) to 10 s (far past any deadline), so the quantiles a dashboard interpolates stay within
+     * a bucket's width of the truth.
+     */
+    static final double[] LATENCY_BUCKETS_SECONDS = {
+        0.00001, 0.000025, 0.00005, 0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5,
+        1, 2.5, 5, 10};
+    /** The bounds as their {@code le} labels: plain decimals ("0.00001", not "1.0E-5"). */
+    private static final String[] LATENCY_BUCKET_LABELS = Arrays.stream(LATENCY_BUCKETS_SECONDS)
+        .mapToObj(bound -> BigDecimal.valueOf(bound).stripTrailingZeros().toPlainString()).toArray(String[]::new);
     /** Room for the text at first: the metrics of a few campaigns and both ports. */
     private static final int INITIAL_TEXT_CHARS = 4096;
-    private static final double PERCENT = 100;
     private static final double NANOS_PER_SECOND = 1e9;
 
     private final SwitchPipeline pipeline;
@@ -38,11 +53,7 @@ final class PrometheusText
         long requests = 0;
         for (final ResponseCode code : ResponseCode.values())
         {
-            long count = metrics.answers(code);
-            if (code == ResponseCode.SWITCH_UNAVAILABLE)
-            {
-                count += metrics.refused();
-            }
+            final long count = metrics.answered(code);
             requests += count;
             text.append("payswitch_answers_total{code=\"").append(code.code()).append("\"} ").append(count).append('\n');
         }
@@ -64,31 +75,104 @@ final class PrometheusText
             pipeline.admissionLimit());
         gauge(text, "payswitch_journal_position", "Chronicle index of the last journal record.",
             metrics.journalPosition());
-        text.append("# HELP payswitch_campaign_remaining_budget Budget left per campaign, minor units (-1: none).\n");
-        text.append("# TYPE payswitch_campaign_remaining_budget gauge\n");
         if (campaignFigures != null)
         {
-            for (final CampaignFigures campaign : campaignFigures)
-            {
-                text.append("payswitch_campaign_remaining_budget{campaign=\"")
-                    .append(campaign.definition().campaignId()).append("\"} ").append(campaign.remainingBudget())
-                    .append('\n');
-            }
+            campaigns(text, campaignFigures);
         }
         connections(text);
-        final Histogram latency = metrics.latencySinceStart();
-        text.append("# HELP payswitch_latency_seconds Receive-to-reply latency.\n");
-        text.append("# TYPE payswitch_latency_seconds summary\n");
-        for (final double q : QUANTILES)
+        latency(text, metrics.latencySinceStart());
+        ByteBufUtil.writeUtf8(out, text);
+    }
+
+    /** Each campaign's figures, labelled by its id; its funder and status in an info metric. */
+    private static void campaigns(final StringBuilder text, final List<CampaignFigures> campaigns)
+    {
+        text.append("# HELP payswitch_campaign_info A campaign's funder and status (1 for the status it has now).\n");
+        text.append("# TYPE payswitch_campaign_info gauge\n");
+        for (final CampaignFigures campaign : campaigns)
         {
-            text.append("payswitch_latency_seconds{quantile=\"").append(q).append("\"} ")
-                .append(latency.getValueAtPercentile(q * PERCENT) / NANOS_PER_SECOND).append('\n');
+            text.append("payswitch_campaign_info{campaign=\"");
+            labelValue(text, campaign.definition().campaignId()).append("\",funder=\"");
+            labelValue(text, campaign.definition().funder()).append("\",status=\"")
+                .append(campaign.status().name().toLowerCase(Locale.ROOT)).append("\"} 1\n");
         }
+        campaignGauge(text, campaigns, "payswitch_campaign_budget", "Budget per campaign, minor units (-1: none).",
+            campaign -> CampaignDefinition.orNone(campaign.definition().budget()));
+        campaignGauge(text, campaigns, "payswitch_campaign_remaining_budget",
+            "Budget left per campaign, minor units (-1: none).",
+            campaign -> CampaignDefinition.orNone(campaign.remainingBudget()));
+        campaignGauge(text, campaigns, "payswitch_campaign_redemptions",
+            "Redemptions per campaign, net of those reversals gave back.", CampaignFigures::redemptions);
+        campaignGauge(text, campaigns, "payswitch_campaign_discount_granted",
+            "Discount granted per campaign, minor units, net of what reversals gave back.",
+            CampaignFigures::discountGranted);
+    }
+
+    private static void campaignGauge(final StringBuilder text, final List<CampaignFigures> campaigns,
+        final String name, final String help, final ToLongFunction<CampaignFigures> figure)
+    {
+        text.append("# HELP ").append(name).append(' ').append(help).append('\n');
+        text.append("# TYPE ").append(name).append(" gauge\n");
+        for (final CampaignFigures campaign : campaigns)
+        {
+            text.append(name).append("{campaign=\"");
+            labelValue(text, campaign.definition().campaignId()).append("\"} ")
+                .append(figure.applyAsLong(campaign)).append('\n');
+        }
+    }
+
+    /**
+     * The receive-to-reply latency since start as a histogram: cumulative counts at each bound of
+     * {@link #LATENCY_BUCKETS_SECONDS}, so that a dashboard takes the quantiles of any recent window
+     * from the counts' rate.
+     */
+    static void latency(final StringBuilder text, final Histogram latency)
+    {
+        text.append("# HELP payswitch_latency_seconds Receive-to-reply latency.\n");
+        text.append("# TYPE payswitch_latency_seconds histogram\n");
+        final long[] atMost = new long[LATENCY_BUCKETS_SECONDS.length];
+        for (final HistogramIterationValue value : latency.recordedValues())
+        {
+            final double seconds = latency.highestEquivalentValue(value.getValueIteratedTo()) / NANOS_PER_SECOND;
+            for (int bucket = 0; bucket < atMost.length; bucket++)
+            {
+                if (seconds <= LATENCY_BUCKETS_SECONDS[bucket])
+                {
+                    atMost[bucket] += value.getCountAtValueIteratedTo();
+                }
+            }
+        }
+        for (int bucket = 0; bucket < atMost.length; bucket++)
+        {
+            text.append("payswitch_latency_seconds_bucket{le=\"").append(LATENCY_BUCKET_LABELS[bucket]).append("\"} ")
+                .append(atMost[bucket]).append('\n');
+        }
+        text.append("payswitch_latency_seconds_bucket{le=\"+Inf\"} ").append(latency.getTotalCount()).append('\n');
         text.append("payswitch_latency_seconds_sum ")
             .append(latency.getMean() * latency.getTotalCount() / NANOS_PER_SECOND)
             .append('\n');
         text.append("payswitch_latency_seconds_count ").append(latency.getTotalCount()).append('\n');
-        ByteBufUtil.writeUtf8(out, text);
+    }
+
+    /** A label's value as the text format wants it: backslash, double quote and line feed escaped. */
+    static StringBuilder labelValue(final StringBuilder text, final String value)
+    {
+        if (value == null)
+        {
+            return text;
+        }
+        for (int i = 0; i < value.length(); i++)
+        {
+            final char c = value.charAt(i);
+            switch (c)
+            {
+                case '\\' -> text.append("\\\\");
+                case '"' -> text.append("\\\"");
+                case '\n' -> text.append("\\n");
+                default -> text.append(c);
+            }
+        }
+        return text;
     }
 
     private void connections(final StringBuilder text)
@@ -120,7 +204,7 @@ final class PrometheusText
             for (final PortConnections.Closed reason : PortConnections.Closed.values())
             {
                 text.append("payswitch_connections_closed_total{port=\"").append(port.port()).append("\",reason=\"")
-                    .append(reason.name().toLowerCase(java.util.Locale.ROOT)).append("\"} ")
+                    .append(reason.name().toLowerCase(Locale.ROOT)).append("\"} ")
                     .append(port.closed(reason)).append('\n');
             }
         }

@@ -30,6 +30,12 @@ public record CampaignDefinition(
     /** A limit or budget that is not set. */
     public static final long NO_LIMIT = Long.MAX_VALUE;
 
+    /** A limit or budget as figures show it: -1 when not set ({@link #NO_LIMIT}), else itself. */
+    public static long orNone(final long limit)
+    {
+        return limit == NO_LIMIT ? -1 : limit;
+    }
+
     public CampaignDefinition
     {
         binPrefixes = binPrefixes == null ? List.of() : List.copyOf(binPrefixes);

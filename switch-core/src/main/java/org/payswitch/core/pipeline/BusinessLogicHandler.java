@@ -19,8 +19,8 @@ import org.payswitch.core.engine.SwitchCommand;
  *
  * <p>An exception is a bug: the command is answered 96, counted, logged once with context (PAN
  * masked), and the switch goes on. The command is still journaled (marked failed) so a replay
- * meets the same state. Answers to requests (events with a {@code replyTo}) are counted by
- * response code.
+ * meets the same state. Answers to requests ({@link SwitchEvent#isRequest()}) are counted by
+ * response code; the switch's own commands are not.
  *
  * <p>Once the journal has failed ({@link FailStop}) nothing more is executed: every command is
  * answered 96 as it comes, so no answer is decided from state the journal does not hold.
@@ -109,7 +109,7 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
         {
             command.clearAnswer();
             command.responseCode = ResponseCode.SYSTEM_MALFUNCTION;
-            if (event.replyTo != null)
+            if (event.isRequest())
             {
                 metrics.countAnswer(command.responseCode);
             }
@@ -138,17 +138,16 @@ final class BusinessLogicHandler implements EventHandler<SwitchEvent>
                 Pan.mask(command.pan, command.panLength) + " merchantId=" + command.merchantId + " orderId=" +
                 command.orderId + " transactionId=" + command.transactionId, e);
         }
-        if (event.replyTo != null)
+        if (event.isRequest())
         {
             metrics.countAnswer(command.responseCode);
         }
     }
 
-    /** A gateway's request (it has somewhere to answer and a receipt time) that waited past the queue delay. */
+    /** A gateway's request that waited past the queue delay. */
     private boolean waitedTooLong(final SwitchEvent event)
     {
-        return event.replyTo != null && event.receivedNanos != 0 &&
-            batchStartNanos - event.receivedNanos > maxQueueDelayNanos;
+        return event.isRequest() && batchStartNanos - event.receivedNanos > maxQueueDelayNanos;
     }
 
     /** Refuses a request that waited too long: 91, nothing executed, nothing journaled. */

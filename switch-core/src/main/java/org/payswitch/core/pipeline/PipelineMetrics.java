@@ -105,6 +105,15 @@ public final class PipelineMetrics
         return answers.get(code.ordinal());
     }
 
+    /**
+     * Answers given with {@code code}, the 91 refusals at the door included: what callers were
+     * told, as /metrics and the operations page count it.
+     */
+    public long answered(final ResponseCode code)
+    {
+        return code == ResponseCode.SWITCH_UNAVAILABLE ? answers(code) + refused() : answers(code);
+    }
+
     /** Unexpected exceptions in any stage. */
     public long exceptions()
     {

@@ -17,7 +17,11 @@ public final class SwitchEvent
     public Object replyTo;
     /** The gateway's correlation for the answer; set by the publisher. */
     public long replyToken;
-    /** {@code System.nanoTime()} when the gateway received the request, for latency figures. */
+    /**
+     * {@code System.nanoTime()} when the gateway received the request, for latency figures; 0 for a
+     * command of the switch's own (demo data, a snapshot, the operations page's sampling), which is
+     * not a request: it is neither counted among the answers, nor timed, nor shed.
+     */
     public long receivedNanos;
     /** Chronicle index of the command's journal record, set by stage 2; -1 when not journaled. */
     public long journalIndex = -1;
@@ -32,6 +36,12 @@ public final class SwitchEvent
     SwitchEvent(final Object attachment)
     {
         this.attachment = attachment;
+    }
+
+    /** True for a gateway's request: it has somewhere to answer and a receipt time. */
+    public boolean isRequest()
+    {
+        return replyTo != null && receivedNanos != 0;
     }
 
     /** Clears the slot before it is filled again. */

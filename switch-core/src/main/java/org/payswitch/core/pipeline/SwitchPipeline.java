@@ -188,6 +188,16 @@ public final class SwitchPipeline implements AutoCloseable
         ring.publishEvent(FILL, filler, source);
     }
 
+    /**
+     * Publishes a query of the switch's own (the operations page's sampling, say) when a slot is
+     * free now; false, publishing nothing and counting nothing, when the ring is full or requests are
+     * no longer accepted. Neither waits nor goes through the admission gate: it is not a request.
+     */
+    public <A> boolean tryPublishOwn(final SlotFiller<A> filler, final A source)
+    {
+        return accepting && ring.tryPublishEvent(FILL, filler, source);
+    }
+
     /** Stops accepting requests ({@link #tryPublish} refuses); what is in the ring is still processed. */
     public void stopAccepting()
     {

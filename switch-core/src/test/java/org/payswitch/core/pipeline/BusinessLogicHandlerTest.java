@@ -134,6 +134,21 @@ class BusinessLogicHandlerTest
     }
 
     @Test
+    void shouldCountTheAnswersOfRequestsButNotOfTheSwitchsOwnQueries()
+    {
+        final BusinessLogicHandler handler = handler(recording);
+        clock.update(1_000_000_000L);
+        publishRequest("REQUEST", clock.nanoTime());
+        publishOwnQuery("SAMPLE");
+
+        deliver(handler, 0, 2);
+
+        assertThat(calls).containsExactly("execute REQUEST", "execute SAMPLE");
+        assertThat(ring.get(1).command.responseCode).isEqualTo(ResponseCode.APPROVED);
+        assertThat(metrics.answers(ResponseCode.APPROVED)).isEqualTo(1);
+    }
+
+    @Test
     void shouldAdmitAheadOfTheLastDecidedSequenceWhatItDecidesWithinTheAdmittedWait()
     {
         final BusinessLogicHandler handler = handler(recording);
@@ -163,10 +178,21 @@ class BusinessLogicHandlerTest
     /** A request from a gateway: it has somewhere to answer and the time it was received. */
     private void publishRequest(final String orderId, final long receivedNanos)
     {
+        publishAnswered(CommandType.AUTHORIZE, orderId, receivedNanos);
+    }
+
+    /** A query of the switch's own: answered to a target, but with no receipt time (not a request). */
+    private void publishOwnQuery(final String orderId)
+    {
+        publishAnswered(CommandType.GET_CAMPAIGNS, orderId, 0);
+    }
+
+    private void publishAnswered(final CommandType type, final String orderId, final long receivedNanos)
+    {
         final long sequence = ring.next();
         final SwitchEvent event = ring.get(sequence);
         event.reset();
-        event.command.type = CommandType.AUTHORIZE;
+        event.command.type = type;
         event.command.orderId.set(orderId);
         event.replyTo = this;
         event.receivedNanos = receivedNanos;
