@@ -3,6 +3,7 @@ package org.payswitch.gateway;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.InetSocketAddress;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
@@ -37,6 +38,11 @@ class GatewayLimitsIT
     static Path dataDir;
 
     private static SwitchGateway gateway;
+
+    /** A receive window far smaller than 128 answers, so most of them wait in the switch's send queue. */
+    private static final int SLOW_READER_BUFFER_BYTES = 2048;
+    /** Long enough for the switch to answer the requests it takes and end the connection. */
+    private static final long SLOW_READER_PAUSE_MS = 500;
 
     @BeforeAll
     static void start()
@@ -197,6 +203,37 @@ class GatewayLimitsIT
                 assertThat(last).contains("connection: close");
                 assertThat(in.read()).isEqualTo(-1);
             }
+        }
+    }
+
+    /**
+     * A client that pipelines past the last request taken, reads slowly and sends on after the
+     * switch has answered: it still gets every answer given, then the end of the stream, not a
+     * reset (a socket closed with the client's bytes arriving after it drops what it had not sent).
+     */
+    @Test
+    void shouldDeliverEveryAnswerGivenToAClientThatReadsSlowlyAndSendsOn() throws Exception
+    {
+        try (Socket socket = new Socket())
+        {
+            socket.setReceiveBufferSize(SLOW_READER_BUFFER_BYTES);
+            socket.connect(new InetSocketAddress("127.0.0.1", gateway.httpPort()));
+            socket.setSoTimeout(CLIENT_TIMEOUT_MS);
+            send(socket, get("/v1/transactions/999999").repeat(300));
+            Thread.sleep(SLOW_READER_PAUSE_MS);
+            send(socket, get("/v1/transactions/999999").repeat(50));
+            final InputStream in = socket.getInputStream();
+            int answers = 0;
+            String last = null;
+            String next;
+            while ((next = answer(in)) != null)
+            {
+                last = next;
+                answers++;
+            }
+            assertThat(answers).as("answers read before the end of the stream").isGreaterThanOrEqualTo(128);
+            assertThat(last).as("the last answer, the one that ends the connection").startsWith("HTTP/1.1 404")
+                .contains("connection: close");
         }
     }
 

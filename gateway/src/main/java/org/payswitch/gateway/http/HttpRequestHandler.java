@@ -5,7 +5,6 @@ import java.util.ArrayDeque;
 import java.util.concurrent.atomic.AtomicReference;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
 import io.netty.handler.codec.http.FullHttpRequest;
@@ -18,6 +17,7 @@ import org.payswitch.core.engine.SwitchCommand;
 import org.payswitch.core.pipeline.SlotFiller;
 import org.payswitch.core.pipeline.SwitchEvent;
 import org.payswitch.gateway.guard.ConnectionDeadlines;
+import org.payswitch.gateway.guard.LingeringClose;
 import org.payswitch.gateway.guard.RateLimitedLog;
 import org.payswitch.gateway.json.JsonException;
 import org.payswitch.gateway.reply.ReplyTarget;
@@ -34,7 +34,8 @@ import org.payswitch.gateway.reply.ReplyTarget;
  * only once {@value #MAX_WAITING} requests wait is it paused, so a client cannot make the switch
  * buffer without bound; and requests pipelined past {@value #MAX_PIPELINED} are not taken: the
  * last one taken is answered with {@code Connection: close} and the connection closes after it, as
- * after any request that asks to close (what a client sent behind it is not read, nor applied).
+ * after any request that asks to close (what a client sent behind it is read and dropped, never
+ * applied; the close lingers so that no reset loses the answers given: {@link LingeringClose}).
  * Format errors, 401, 403, 404, 405 and overload (503 + Retry-After) are answered at once without
  * entering the ring ({@link ImmediateAnswers}). It ends the pipeline: an exception from any handler
  * is answered 400 when nothing is owed on the connection, and the connection is closed; one
@@ -296,7 +297,7 @@ public final class HttpRequestHandler extends ChannelInboundHandlerAdapter imple
         }
         else
         {
-            encoded.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            encoded.writeAndFlush(response).addListener(LingeringClose.AFTER_WRITE);
         }
         resume();
     }

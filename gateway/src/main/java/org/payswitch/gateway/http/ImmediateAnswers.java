@@ -3,7 +3,6 @@ package org.payswitch.gateway.http;
 import java.nio.charset.StandardCharsets;
 
 import io.netty.buffer.ByteBuf;
-import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.DefaultFullHttpResponse;
 import io.netty.handler.codec.http.FullHttpResponse;
@@ -13,6 +12,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import org.payswitch.core.domain.ResponseCode;
+import org.payswitch.gateway.guard.LingeringClose;
 import org.payswitch.gateway.json.JsonWriter;
 
 /**
@@ -196,7 +196,7 @@ final class ImmediateAnswers
         else
         {
             closeAfterThis.run();
-            channel.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+            channel.writeAndFlush(response).addListener(LingeringClose.AFTER_WRITE);
         }
     }
 }
