@@ -41,7 +41,12 @@ class GatewayLimitsIT
 
     /** A receive window far smaller than 128 answers, so most of them wait in the switch's send queue. */
     private static final int SLOW_READER_BUFFER_BYTES = 2048;
-    /** Long enough for the switch to answer the requests it takes and end the connection. */
+    /**
+     * Long enough for the switch to answer the requests it takes and end the connection. A pause, not
+     * a condition: the client cannot see the switch end its side without reading through the answers,
+     * and not reading is the point; a wait on /metrics' answer count was tried and let the old close
+     * pass (the bytes sent next arrived before it), so the test could no longer fail.
+     */
     private static final long SLOW_READER_PAUSE_MS = 500;
 
     @BeforeAll

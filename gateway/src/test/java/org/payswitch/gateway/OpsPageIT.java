@@ -5,9 +5,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,7 +45,7 @@ class OpsPageIT
 
     private static SwitchGateway gateway;
     private static OpsBrowser browser;
-    private final List<String> pansSent = new CopyOnWriteArrayList<>();
+    private final Set<String> pansSent = ConcurrentHashMap.newKeySet();
 
     @BeforeAll
     static void start()
@@ -83,8 +84,10 @@ class OpsPageIT
         assertThat(browser.awaitFigure(campaign(BOCOM, ".campaign-remaining"), "= the whole budget",
             remaining -> remaining == BOCOM_BUDGET)).isEqualTo(BOCOM_BUDGET);
 
-        final CompletableFuture<Long> load = CompletableFuture.supplyAsync(this::authorizeEveryCardSlowly);
+        final AtomicBoolean rateShown = new AtomicBoolean();
+        final CompletableFuture<Long> load = CompletableFuture.supplyAsync(() -> authorizeUntil(rateShown));
         browser.awaitFigure("#answers-per-second", "> 0 while requests are answered", rate -> rate > 0);
+        rateShown.set(true);
         final long bocomGranted = load.get();
 
         browser.awaitFigure("#answers-per-second", "back to 0 once the load stopped", rate -> rate == 0);
@@ -148,19 +151,20 @@ class OpsPageIT
     }
 
     /**
-     * One authorization per card, over about three seconds: 120.00 on a BOCOM card (10.00 off from
-     * its campaign), 30.00 on the others (which may draw a red envelope); returns what BOCOM granted.
+     * Authorizations one after another, every card at least once, until {@code rateShown}: 120.00 on a
+     * BOCOM card (10.00 off from its campaign, once per card), 30.00 on the others (which may draw a
+     * red envelope); returns what BOCOM granted.
      */
-    private long authorizeEveryCardSlowly()
+    private long authorizeUntil(final AtomicBoolean rateShown)
     {
         long discounts = 0;
         try
         {
-            for (int card = 0; card < CARDS; card++)
+            for (int request = 0; request < CARDS || !rateShown.get(); request++)
             {
-                final String answer = authorize("LOAD-" + card, card, card % 4 == 0 ? 12_000 : 3_000);
+                final int card = request % CARDS;
+                final String answer = authorize("LOAD-" + request, card, card % 4 == 0 ? 12_000 : 3_000);
                 discounts += answer.contains("\"campaignId\":\"" + BOCOM + "\"") ? discountOf(answer) : 0;
-                Thread.sleep(8);
             }
         }
         catch (final Exception e)
