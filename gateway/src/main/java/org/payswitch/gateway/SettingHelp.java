@@ -50,7 +50,14 @@ record SettingHelp(String label, String text)
             + "calls need a key"),
         help("acquirers-file", "FILE", "the acquirers the ISO 8583 port serves"),
         help("card-key-file", "FILE", "key-encryption key file of the card data at rest, outside the data "
-            + "folder; unset on loopback: the demo key file beside it"));
+            + "folder; unset on loopback: the demo key file beside it"),
+        help("cluster", "HOST:PORT,...", "run as a member of this cluster: every member's host and base port "
+            + "(five UDP ports from it), in member-id order; unset: standalone"),
+        help("cluster-member", "ID", "this member's id, an index into cluster"),
+        help("cluster-key-file", "FILE", "the key every member shares, sealing card data in the cluster's log and "
+            + "snapshots; unset: cluster.key beside the data folder, made by the first member"),
+        help("cluster-heartbeat-timeout", "DURATION", "silence from the leader after which the others elect "
+            + "a new one"));
 
     /** The help of setting {@code key}. */
     static SettingHelp of(final String key)

@@ -17,6 +17,8 @@ import org.payswitch.core.config.AuthConfig;
 import org.payswitch.core.config.GatewayLimits;
 import org.payswitch.core.config.SwitchConfig;
 import org.payswitch.core.config.TlsConfig;
+import org.payswitch.core.node.ClusterNode;
+import org.payswitch.core.node.RunningNode;
 import org.payswitch.core.node.SwitchNode;
 import org.payswitch.gateway.auth.ApiKeys;
 import org.payswitch.gateway.guard.ConnectionLimiter;
@@ -42,7 +44,7 @@ public final class SwitchGateway implements AutoCloseable
 {
     private static final System.Logger LOG = System.getLogger(SwitchGateway.class.getName());
 
-    private final SwitchNode node;
+    private final RunningNode node;
     private final EventLoopGroup acceptors;
     private final EventLoopGroup workers;
     private final Channel http;
@@ -57,7 +59,9 @@ public final class SwitchGateway implements AutoCloseable
         final TlsConfig tls = config.tls();
         final SslContext tlsContext = tls.enabled() ? ServerTlsContext.of(tls) : null;
         final GatewayReplySink sink = new GatewayReplySink();
-        node = SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
+        node = config.cluster().enabled() ?
+            ClusterNode.start(config, sink, IsoServerInitializer::newSlotAttachment) :
+            SwitchNode.start(config, sink, IsoServerInitializer::newSlotAttachment);
         acceptors = Transports.group(1);
         workers = Transports.group(config.ioThreads());
         final GatewayLimits limits = config.limits();
@@ -118,8 +122,8 @@ public final class SwitchGateway implements AutoCloseable
         return ((InetSocketAddress)iso.localAddress()).getPort();
     }
 
-    /** The node behind the servers. */
-    public SwitchNode node()
+    /** The node behind the servers: standalone, or a member of a cluster. */
+    public RunningNode node()
     {
         return node;
     }

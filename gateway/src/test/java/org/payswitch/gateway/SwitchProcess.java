@@ -80,6 +80,33 @@ final class SwitchProcess implements AutoCloseable
         return awaitReady(new SwitchProcess(dataDir, demoCards, httpPort, isoPort, TEST_MAX_QUEUE_DELAY, options));
     }
 
+    /**
+     * Starts the switch on free ports without waiting for it: a cluster member is ready only once a
+     * majority of members runs, so a test starts them all, then {@link #awaitReady()} each.
+     */
+    static SwitchProcess launch(final Path dataDir, final int demoCards, final String... options) throws IOException
+    {
+        return new SwitchProcess(dataDir, demoCards, freePort(), freePort(), TEST_MAX_QUEUE_DELAY, options);
+    }
+
+    /** Waits until the switch says it is ready; returns it. */
+    SwitchProcess awaitReady() throws InterruptedException
+    {
+        return awaitReady(this);
+    }
+
+    /** The process id, for signals the JDK does not send (SIGSTOP, SIGCONT). */
+    long pid()
+    {
+        return process.pid();
+    }
+
+    /** True while the process runs. */
+    boolean isAlive()
+    {
+        return process.isAlive();
+    }
+
     /** Starts the switch on free ports with its default max-queue-delay, as a user does; waits until it is ready. */
     static SwitchProcess startAsShipped(final Path dataDir, final int demoCards) throws Exception
     {
@@ -106,6 +133,12 @@ final class SwitchProcess implements AutoCloseable
     HttpResponse<String> get(final String path)
     {
         return send(HttpRequest.newBuilder(uri(path)).GET());
+    }
+
+    /** GETs a path as the operator (the demo admin token); the answer, or null when the connection failed. */
+    HttpResponse<String> getAsOperator(final String path)
+    {
+        return send(HttpRequest.newBuilder(uri(path)).header("Authorization", "Bearer demo-admin-token").GET());
     }
 
     /**
@@ -197,7 +230,7 @@ final class SwitchProcess implements AutoCloseable
         }
     }
 
-    private static int freePort() throws IOException
+    static int freePort() throws IOException
     {
         try (ServerSocket socket = new ServerSocket(0))
         {

@@ -41,7 +41,7 @@ class ArchitectureTest
             .layer("Model").definedBy(CORE + "engine..", CORE + "discount..")
             .layer("Persistence").definedBy(CORE + "snapshot..", CORE + "journal..")
             .layer("Pipeline").definedBy(CORE + "pipeline..")
-            .layer("Node").definedBy(CORE + "node..", CORE + "config..", CORE + "demo..")
+            .layer("Node").definedBy(CORE + "node..", CORE + "cluster..", CORE + "config..", CORE + "demo..")
             .layer("Gateway").definedBy("org.payswitch.gateway..")
             .layer("Tools").definedBy("org.payswitch.tools..")
             .whereLayer("Tools").mayNotBeAccessedByAnyLayer()
@@ -70,6 +70,8 @@ class ArchitectureTest
             .should().dependOnClassesThat().resideInAnyPackage(CORE + "node..", CORE + "config..").check(classes);
         noClasses().that().resideInAPackage(CORE + "config..")
             .should().dependOnClassesThat().resideInAPackage(CORE + "node..").check(classes);
+        noClasses().that().resideInAPackage(CORE + "cluster..")
+            .should().dependOnClassesThat().resideInAnyPackage(CORE + "node..", CORE + "demo..").check(classes);
     }
 
     @Test
@@ -89,6 +91,11 @@ class ArchitectureTest
         noClasses().that().resideOutsideOfPackage(CORE + "journal..")
             .should().dependOnClassesThat().resideInAPackage("net.openhft..")
             .because("Chronicle Queue is the journal's storage, read and written only there")
+            .check(classes);
+        noClasses().that().resideOutsideOfPackage(CORE + "cluster..")
+            .should().dependOnClassesThat().resideInAPackage("io.aeron..")
+            .because("Aeron Cluster is the cluster mode's consensus, wrapped by core.cluster: the ring sees a " +
+                "CommandForwarder, the node a ClusterMember")
             .check(classes);
         noClasses().that().resideInAPackage("org.payswitch.core..")
             .should().dependOnClassesThat().resideInAnyPackage("io.netty..", "picocli..", "com.fasterxml..")

@@ -68,7 +68,7 @@ public record GatewayLimits(int maxConnections, int maxConnectionsPerAddress, Du
         try
         {
             final Duration value = Duration.parse(text);
-            if (value.toMillis() < 1)
+            if (value.compareTo(Duration.ofMillis(1)) < 0)
             {
                 throw new ConfigException(key + ": a positive ISO-8601 duration of 1 ms or more, was " + value);
             }

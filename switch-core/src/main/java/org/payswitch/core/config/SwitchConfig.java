@@ -21,7 +21,7 @@ import org.payswitch.core.pipeline.PipelineConfig;
  * deadlines one nested {@link GatewayLimits}. Who may call the switch (admin token, API keys,
  * acquirers) is one nested {@link AuthConfig}; the operator endpoints use {@code auth().adminToken()},
  * which {@code admin-token} is only the last fallback of. The key file of the card data at rest is
- * the last, {@link CardDataConfig}.
+ * {@link CardDataConfig}; the cluster mode, when set, the last, {@link ClusterConfig}.
  */
 public record SwitchConfig(
     Path dataDir,
@@ -43,7 +43,8 @@ public record SwitchConfig(
     TlsConfig tls,
     GatewayLimits limits,
     AuthConfig auth,
-    CardDataConfig cardData)
+    CardDataConfig cardData,
+    ClusterConfig cluster)
 {
     /** The defaults as text, in the order they are documented; also the set of known keys. */
     public static Map<String, String> defaults()
@@ -69,6 +70,7 @@ public record SwitchConfig(
         defaults.putAll(GatewayLimits.defaults());
         defaults.putAll(AuthConfig.defaults());
         defaults.putAll(CardDataConfig.defaults());
+        defaults.putAll(ClusterConfig.defaults());
         return defaults;
     }
 
@@ -96,7 +98,8 @@ public record SwitchConfig(
             TlsConfig.from(values, System::getenv),
             GatewayLimits.from(values),
             AuthConfig.from(values, System::getenv),
-            CardDataConfig.from(values));
+            CardDataConfig.from(values),
+            ClusterConfig.from(values));
     }
 
     /** The pipeline's ring, waiting, layout and queue delay. */

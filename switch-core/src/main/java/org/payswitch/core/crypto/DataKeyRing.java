@@ -82,6 +82,21 @@ public final class DataKeyRing
         return new DataKeyRing(file, read(file, keks), NO_KEY);
     }
 
+    /**
+     * A ring of one data key held only in memory, active for sealing: the cluster's keys, each
+     * derived for one sealer ({@link ClusterSecret}), never written to a file.
+     */
+    public static DataKeyRing ofOne(final int id, final SecretKey key)
+    {
+        if (id == NO_KEY)
+        {
+            throw new IllegalArgumentException("data key id " + NO_KEY + " means no key");
+        }
+        final TreeMap<Integer, Entry> entries = new TreeMap<>();
+        entries.put(id, new Entry(0, 0, new byte[0], key));
+        return new DataKeyRing(null, entries, id);
+    }
+
     /** Re-wraps every data key under {@code newKeks}' active KEK and rewrites the file; the keys stay the same. */
     public static int rewrap(final Path folder, final KeyEncryptionKeys oldKeks, final KeyEncryptionKeys newKeks,
         final SecureRandom random)

@@ -38,7 +38,7 @@ import org.payswitch.core.util.OwnerOnly;
  * journal they need. The gateway publishes into
  * {@link #pipeline()} and answers from its {@link ReplySink}.
  */
-public final class SwitchNode implements AutoCloseable
+public final class SwitchNode implements RunningNode
 {
     private static final System.Logger LOG = System.getLogger(SwitchNode.class.getName());
     private static final long DRAIN_TIMEOUT_MILLIS = 30_000;
@@ -124,7 +124,7 @@ public final class SwitchNode implements AutoCloseable
      * Recovery's check of the keys first (a missing or wrong key file refuses the start, naming
      * it), then the ring with this run's new data key, which the journal and snapshots seal under.
      */
-    private static DataKeyRing openKeys(final CardKeys keys)
+    static DataKeyRing openKeys(final CardKeys keys)
     {
         if (Files.exists(keys.ringFolder().resolve(DataKeyRing.FILE_NAME)))
         {
@@ -150,12 +150,14 @@ public final class SwitchNode implements AutoCloseable
     }
 
     /** True once recovery is done and the pipeline accepts requests. */
+    @Override
     public boolean isReady()
     {
         return ready && pipeline.isAccepting();
     }
 
     /** The pipeline to publish into. */
+    @Override
     public SwitchPipeline pipeline()
     {
         return pipeline;
@@ -184,6 +186,7 @@ public final class SwitchNode implements AutoCloseable
      * and answered, then a snapshot, written before this returns. Returns false if the ring did
      * not drain or the snapshot was not written in time.
      */
+    @Override
     public boolean stop()
     {
         ready = false;
@@ -219,12 +222,6 @@ public final class SwitchNode implements AutoCloseable
                 JournalRetention.deleteBefore(journalConfig, firstNeeded, today, config.journalRetentionDays());
             }
         });
-    }
-
-    @Override
-    public void close()
-    {
-        stop();
     }
 
     private void loadDemoData()

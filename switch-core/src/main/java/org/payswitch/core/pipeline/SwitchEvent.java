@@ -1,5 +1,8 @@
 package org.payswitch.core.pipeline;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+
 import org.payswitch.core.engine.SwitchCommand;
 
 /**
@@ -9,6 +12,28 @@ import org.payswitch.core.engine.SwitchCommand;
  */
 public final class SwitchEvent
 {
+    /** Cluster mode, {@link #clusterAnswer}: no answer is awaited. */
+    static final long NOT_AWAITED = -1;
+    /** Cluster mode: the member's service is writing the answer into this slot. */
+    static final long CLAIMED = -2;
+    /** Cluster mode: the answer is in the slot, executed after the cluster committed the command. */
+    static final long ANSWERED = -3;
+    /** Cluster mode: no answer will come into the slot (the cluster did not take the command). */
+    static final long GIVEN_UP = -4;
+    private static final VarHandle CLUSTER_ANSWER;
+
+    static
+    {
+        try
+        {
+            CLUSTER_ANSWER = MethodHandles.lookup().findVarHandle(SwitchEvent.class, "clusterAnswer", long.class);
+        }
+        catch (final ReflectiveOperationException e)
+        {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
     /** The request and, after stage 1, its answer. */
     public final SwitchCommand command = new SwitchCommand();
     /** Created once per slot by the pipeline's attachment factory; null when there is none. */
@@ -32,6 +57,15 @@ public final class SwitchEvent
      * answered 91 without being executed or journaled, as if the ring had been full.
      */
     public boolean shed;
+    /**
+     * Cluster mode: the slot's sequence while its forwarded command awaits the cluster's answer,
+     * else one of {@link #NOT_AWAITED}, {@link #CLAIMED}, {@link #ANSWERED}, {@link #GIVEN_UP}. The
+     * forwarding stage and the member's service hand the slot over through it: the service may
+     * write the answer only after claiming the slot for the very sequence it forwarded, so a late
+     * answer never lands in a slot that has moved on to another request.
+     */
+    @SuppressWarnings("unused")
+    private volatile long clusterAnswer = NOT_AWAITED;
 
     SwitchEvent(final Object attachment)
     {
@@ -42,6 +76,46 @@ public final class SwitchEvent
     public boolean isRequest()
     {
         return replyTo != null && receivedNanos != 0;
+    }
+
+    /** Cluster mode: the forwarding stage marks the slot as awaiting the answer to {@code sequence}. */
+    void awaitAnswer(final long sequence)
+    {
+        CLUSTER_ANSWER.setRelease(this, sequence);
+    }
+
+    /**
+     * Cluster mode, the member's service: true when the slot still awaits the answer to
+     * {@code sequence}, which it now owns until {@link #answered()}; false when it gave up waiting.
+     */
+    public boolean claimAnswer(final long sequence)
+    {
+        return CLUSTER_ANSWER.compareAndSet(this, sequence, CLAIMED);
+    }
+
+    /** Cluster mode, the member's service: the claimed slot's answer is written; the stage may send it. */
+    public void answered()
+    {
+        CLUSTER_ANSWER.setRelease(this, ANSWERED);
+    }
+
+    /** Cluster mode: true while the slot awaits the answer to {@code sequence}, unclaimed. */
+    boolean awaits(final long sequence)
+    {
+        return (long)CLUSTER_ANSWER.getAcquire(this) == sequence;
+    }
+
+    /** Cluster mode, the forwarding stage: stops awaiting {@code sequence} (never sent); false when the service claimed it first. */
+    boolean giveUp(final long sequence)
+    {
+        return CLUSTER_ANSWER.compareAndSet(this, sequence, GIVEN_UP);
+    }
+
+    /** Cluster mode: true once the slot's answer is in, or no answer is awaited any more. */
+    boolean settled()
+    {
+        final long state = (long)CLUSTER_ANSWER.getAcquire(this);
+        return state == ANSWERED || state == GIVEN_UP || state == NOT_AWAITED;
     }
 
     /** Clears the slot before it is filled again. */

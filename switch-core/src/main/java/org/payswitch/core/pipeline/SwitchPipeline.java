@@ -1,15 +1,13 @@
 package org.payswitch.core.pipeline;
 
-import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import com.lmax.disruptor.BatchEventProcessor;
 import com.lmax.disruptor.BatchEventProcessorBuilder;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.EventTranslatorTwoArg;
-import com.lmax.disruptor.ExceptionHandler;
+import com.lmax.disruptor.LiteTimeoutBlockingWaitStrategy;
 import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.TimeoutException;
 import com.lmax.disruptor.dsl.Disruptor;
@@ -41,6 +39,8 @@ public final class SwitchPipeline implements AutoCloseable
 {
     /** Business logic, journal, reply: each counts itself started, on whichever thread it runs. */
     private static final int STAGES = 3;
+    /** How often an idle forwarding stage lets its cluster client do its background work. */
+    private static final long FORWARDER_POLL_MILLIS = 10;
     private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
     /** Longest wait for the stage threads to run their loops at start. */
     private static final long START_TIMEOUT_SECONDS = 10;
@@ -59,10 +59,14 @@ public final class SwitchPipeline implements AutoCloseable
 
     private final Disruptor<SwitchEvent> disruptor;
     private final RingBuffer<SwitchEvent> ring;
+    /** The journal stage 2 writes; null on a cluster member's ring, whose service journals. */
     private final Journal journal;
     private final PipelineMetrics metrics;
     private final FailStop failStop = new FailStop();
     private final AdmissionGate admission;
+    private final int stages;
+    /** The forwarding stage of a cluster member's ring, null standalone. */
+    private final ClusterForwardHandler forwarding;
     private volatile boolean accepting;
     private volatile boolean started;
 
@@ -84,9 +88,11 @@ public final class SwitchPipeline implements AutoCloseable
     {
         this.journal = journal;
         this.metrics = new PipelineMetrics();
+        this.stages = STAGES;
+        this.forwarding = null;
         final LastResortHandler lastResort = new LastResortHandler(metrics);
         disruptor = new Disruptor<>(() -> new SwitchEvent(attachments.get()), config.ringSize(),
-            new StageThreads(config.layout()), ProducerType.MULTI, config.waiting().create());
+            new StageThreads(StageThreads.names(config.layout())), ProducerType.MULTI, config.waiting().create());
         disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
         admission = new AdmissionGate(config.maxQueueDelayNanos() / ADMITTED_SHARE_OF_QUEUE_DELAY, config.ringSize());
@@ -103,6 +109,52 @@ public final class SwitchPipeline implements AutoCloseable
                 .then(stage(journaling, lastResort))
                 .then(stage(reply, lastResort));
         }
+    }
+
+    /**
+     * A cluster member's ring: one stage, on thread {@code switch-forward}, forwards each command to
+     * the cluster and answers it once the member's service has written the committed answer into
+     * its slot ({@link ClusterForwardHandler}). Nothing is executed or journaled on the ring: the
+     * service does both, on every member, in the order of the cluster's log.
+     *
+     * @param forwarder   the cluster's client, owned by the stage from now on
+     * @param sink        where the answers go
+     * @param ringSize    slots: requests in flight before 91
+     * @param stallNanos  once a sent command has waited this long, new requests are refused (91) until it is answered
+     * @param attachments creates the gateway's attachment of each slot (may return null)
+     */
+    public static SwitchPipeline forwarding(
+        final CommandForwarder forwarder, final ReplySink sink, final int ringSize, final long stallNanos,
+        final Supplier<Object> attachments)
+    {
+        return new SwitchPipeline(forwarder, sink, ringSize, stallNanos, attachments);
+    }
+
+    private SwitchPipeline(
+        final CommandForwarder forwarder, final ReplySink sink, final int ringSize, final long stallNanos,
+        final Supplier<Object> attachments)
+    {
+        this.journal = null;
+        this.metrics = new PipelineMetrics();
+        this.stages = 1;
+        final LastResortHandler lastResort = new LastResortHandler(metrics);
+        disruptor = new Disruptor<>(() -> new SwitchEvent(attachments.get()), ringSize,
+            new StageThreads(new String[] {"switch-forward"}), ProducerType.MULTI,
+            new LiteTimeoutBlockingWaitStrategy(FORWARDER_POLL_MILLIS, TimeUnit.MILLISECONDS));
+        disruptor.setDefaultExceptionHandler(lastResort);
+        ring = disruptor.getRingBuffer();
+        admission = new AdmissionGate(PipelineConfig.DEFAULT_MAX_QUEUE_DELAY_NANOS, ringSize);
+        forwarding = new ClusterForwardHandler(forwarder, new ReplyHandler(sink, metrics), metrics, ring, stallNanos);
+        disruptor.handleEventsWith(stage(forwarding, lastResort));
+    }
+
+    /**
+     * Cluster mode, the member's service: the slot of {@code sequence}, for writing the answer of
+     * the command forwarded from it once {@link SwitchEvent#claimAnswer} succeeds.
+     */
+    public SwitchEvent slot(final long sequence)
+    {
+        return ring.get(sequence);
     }
 
     /** A stage's processor: batches capped at {@link PipelineConfig#MAX_BATCH}, the last-resort handler set. */
@@ -129,7 +181,7 @@ public final class SwitchPipeline implements AutoCloseable
         disruptor.start();
         started = true;
         final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(START_TIMEOUT_SECONDS);
-        while (metrics.stagesRunning() < STAGES)
+        while (metrics.stagesRunning() < stages)
         {
             if (System.nanoTime() > deadline)
             {
@@ -173,10 +225,13 @@ public final class SwitchPipeline implements AutoCloseable
         return false;
     }
 
-    /** Accepting, and a slot claimed now would be within the {@link AdmissionGate}'s limit. */
+    /**
+     * Accepting, and a slot claimed now would be within the {@link AdmissionGate}'s limit; on a
+     * cluster member, also not cut off from the cluster ({@link ClusterForwardHandler#stalled()}).
+     */
     private boolean admitting()
     {
-        return accepting && admission.admits(ring.getCursor());
+        return accepting && admission.admits(ring.getCursor()) && (forwarding == null || !forwarding.stalled());
     }
 
     /**
@@ -202,6 +257,10 @@ public final class SwitchPipeline implements AutoCloseable
     public void stopAccepting()
     {
         accepting = false;
+        if (forwarding != null)
+        {
+            forwarding.stopping();
+        }
     }
 
     /**
@@ -256,7 +315,7 @@ public final class SwitchPipeline implements AutoCloseable
      */
     public boolean shutdown(final long timeoutMillis)
     {
-        accepting = false;
+        stopAccepting();
         boolean drained = true;
         if (started)
         {
@@ -267,13 +326,20 @@ public final class SwitchPipeline implements AutoCloseable
             catch (final TimeoutException e)
             {
                 drained = false;
+                if (forwarding != null)
+                {
+                    forwarding.halt();
+                }
                 disruptor.halt();
             }
             started = false;
         }
         try
         {
-            journal.close();
+            if (journal != null)
+            {
+                journal.close();
+            }
         }
         catch (final Throwable e)
         {
@@ -286,68 +352,5 @@ public final class SwitchPipeline implements AutoCloseable
     public void close()
     {
         shutdown(CLOSE_DRAIN_TIMEOUT_MILLIS);
-    }
-
-    /** Names the stage threads: {@code switch-pipeline} when fused, one name per stage when staged. */
-    private static final class StageThreads implements ThreadFactory
-    {
-        private static final String[] FUSED = {"switch-pipeline"};
-        private static final String[] STAGED = {"switch-business", "switch-journal", "switch-reply"};
-        private final String[] names;
-        private final AtomicInteger created = new AtomicInteger();
-
-        StageThreads(final PipelineConfig.Layout layout)
-        {
-            names = layout == PipelineConfig.Layout.FUSED ? FUSED : STAGED;
-        }
-
-        @Override
-        public Thread newThread(final Runnable runnable)
-        {
-            final int n = created.getAndIncrement();
-            final Thread thread = new Thread(runnable, n < names.length ? names[n] : "switch-stage-" + n);
-            thread.setDaemon(false);
-            return thread;
-        }
-    }
-
-    /** Only reached by an exception a stage did not catch itself: counted and logged, the ring goes on. */
-    private static final class LastResortHandler implements ExceptionHandler<SwitchEvent>
-    {
-        private static final System.Logger LOG = System.getLogger(SwitchPipeline.class.getName());
-    /** Longest wait for the stage threads to run their loops at start. */
-    private static final long START_TIMEOUT_SECONDS = 10;
-    /** Longest wait for the ring to drain when closed without a timeout of the caller's. */
-    private static final long CLOSE_DRAIN_TIMEOUT_MILLIS = 30_000;
-    /**
-     * The ring admits what the writer decides in half the queue delay: the other half is left for
-     * the time a request spends in the kernel and on the I/O thread before it is published.
-     */
-    private static final long ADMITTED_SHARE_OF_QUEUE_DELAY = 2;
-        private final PipelineMetrics metrics;
-
-        LastResortHandler(final PipelineMetrics metrics)
-        {
-            this.metrics = metrics;
-        }
-
-        @Override
-        public void handleEventException(final Throwable ex, final long sequence, final SwitchEvent event)
-        {
-            metrics.countException();
-            LOG.log(System.Logger.Level.ERROR, "uncaught exception in a stage at sequence " + sequence, ex);
-        }
-
-        @Override
-        public void handleOnStartException(final Throwable ex)
-        {
-            LOG.log(System.Logger.Level.ERROR, "stage failed to start", ex);
-        }
-
-        @Override
-        public void handleOnShutdownException(final Throwable ex)
-        {
-            LOG.log(System.Logger.Level.ERROR, "stage failed to stop", ex);
-        }
     }
 }
