@@ -19,8 +19,8 @@ import org.payswitch.core.pipeline.SwitchEvent;
  * This member's client of the cluster: puts each command of its ring into the cluster's log
  * through the leader's ingress ({@link ClusterMessage}), whichever member leads. Answers do not
  * come back on the egress: the member's own service decides each command into the slot it came
- * from. The client connects, and connects again after losing its session, without blocking the
- * ring: until it is connected, {@link #forward} says no and the ring answers 91.
+ * from. The client connects, and connects again after losing its session, in {@link #poll},
+ * without blocking the ring: until it is connected, {@link #forward} says no and the ring answers 91.
  * <p>On the forwarding stage's thread only.
  */
 public final class IngressForwarder implements CommandForwarder, EgressListener
@@ -63,15 +63,21 @@ public final class IngressForwarder implements CommandForwarder, EgressListener
         return connected;
     }
 
+    /**
+     * Offers the command; false, sending nothing, when there is no session (connecting happens in
+     * {@link #poll}), when the ingress pushes back past a bounded wait, or when the leader changes
+     * during that wait (the forwarding stage must first send again what waits).
+     */
     @Override
     public boolean forward(final SwitchEvent event, final long sequence)
     {
-        if (!ready())
+        if (client == null || client.isClosed())
         {
             return false;
         }
+        final long leadershipBefore = leadership;
         final int length = encoder.encode(event.command, sequence, message);
-        for (int tries = 0; tries < BACK_PRESSURE_TRIES; tries++)
+        for (int tries = 0; tries < BACK_PRESSURE_TRIES && leadership == leadershipBefore; tries++)
         {
             final long result = client.offer(message, 0, length);
             if (result > 0)

@@ -2,83 +2,53 @@ package org.payswitch.core.pipeline;
 
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.RingBuffer;
-import org.agrona.concurrent.BackoffIdleStrategy;
-import org.agrona.concurrent.IdleStrategy;
 import org.payswitch.core.domain.ResponseCode;
 
 /**
- * The one stage of a cluster member's ring: forwards each command to the cluster
- * ({@link CommandForwarder}), then, at the end of the batch, waits for the batch's answers, which
- * the member's service writes into the slots once the cluster has committed and executed them
- * (journaled too, in the member's audit journal), and hands them to the {@link ReplySink} in ring
- * order. The slots stay claimed while they wait, so the gateway's attachments (an ISO 8583
- * request's echo fields) are still there to answer with.
+ * Stage 1 of a cluster member's ring: forwards each command to the cluster
+ * ({@link CommandForwarder}) and moves on without waiting; stage 2 ({@link ClusterAnswerHandler})
+ * waits for the answers in ring order. So many batches are in the cluster at once, as many as the
+ * ring holds: the cluster's round trip is paid once per burst, not once per batch.
  *
- * <p>Every answer is the command's real outcome; none is guessed. A command the cluster does not
- * take (no leader during an election) was never sent: it is answered 91, truthfully "nothing was
- * applied". A command that was sent is waited for until its answer comes, however long: when the
- * leader changes, or every {@value #RESEND_MILLIS} ms without answers, the commands still
- * unanswered are sent again, which is safe because the service executes each (run, slot) once
- * and skips a copy it already executed. While the oldest command has waited longer than
- * {@code stallNanos} (no majority: the member is cut off), the ring refuses new requests at the
- * door with 91 ({@link #stalled()}), so what is refused was never sent.
+ * <p>It is the only user of the cluster's client: it also lets it do its background work (after
+ * each batch, and every few milliseconds while the ring is idle) and sends again what the cluster
+ * may have lost. When the leader (or the client's session) changes, and whenever stage 2 has seen
+ * no answer for {@value #RESEND_MILLIS} ms while commands wait, it sends the waiting commands
+ * again, oldest first, and sends no new command before all of them are sent: the service executes
+ * a (run, slot) only above the highest slot of that run it executed, so a newer command committed
+ * first would make it skip an older one for good. The copies are safe for the same reason: a copy
+ * of a command already executed is skipped. A command the cluster does not take (no leader during
+ * an election, or copies still to send) is not sent: it is answered 91, truthfully "nothing was applied".
  */
 final class ClusterForwardHandler implements EventHandler<SwitchEvent>
 {
-    /** Unanswered commands are sent again this often, and at once when the leader changes. */
+    /** Waiting commands are sent again after this long without an answer, and at once when the leader changes. */
     static final long RESEND_MILLIS = 1_000;
     private static final long RESEND_NANOS = RESEND_MILLIS * 1_000_000;
 
     private final CommandForwarder forwarder;
-    private final ReplyHandler reply;
-    private final PipelineMetrics metrics;
+    private final ClusterAnswerHandler answers;
     private final RingBuffer<SwitchEvent> ring;
-    private final long stallNanos;
-    private final IdleStrategy idle = new BackoffIdleStrategy(100, 10, 1_000, 100_000);
-    private long batchStart = -1;
-    private volatile boolean stalled;
-    private volatile boolean halted;
-    private volatile boolean stopping;
+    private final PipelineMetrics metrics;
+    private long lastForwarded = -1;
+    private long leadership;
+    private long progressSeen = -1;
+    private long progressSeenNanos = System.nanoTime();
+    private boolean resendPending;
 
-    ClusterForwardHandler(
-        final CommandForwarder forwarder, final ReplyHandler reply, final PipelineMetrics metrics,
-        final RingBuffer<SwitchEvent> ring, final long stallNanos)
+    ClusterForwardHandler(final CommandForwarder forwarder, final ClusterAnswerHandler answers,
+        final RingBuffer<SwitchEvent> ring, final PipelineMetrics metrics)
     {
         this.forwarder = forwarder;
-        this.reply = reply;
-        this.metrics = metrics;
+        this.answers = answers;
         this.ring = ring;
-        this.stallNanos = stallNanos;
-    }
-
-    /** True while a sent command has waited longer than the stall limit: new requests are refused at the door. */
-    boolean stalled()
-    {
-        return stalled;
-    }
-
-    /**
-     * The switch is stopping: its own commands still waiting (a tick, the operations page's query)
-     * are not waited for any more, so a member that stops last, with no majority left to commit
-     * them, still drains; requests are waited for as before.
-     */
-    void stopping()
-    {
-        stopping = true;
-    }
-
-    /**
-     * The ring did not drain at shutdown: stops waiting for answers, which will not come before the
-     * process ends; the requests still waiting get none (their connections close with the switch).
-     */
-    void halt()
-    {
-        halted = true;
+        this.metrics = metrics;
     }
 
     @Override
     public void onStart()
     {
+        leadership = forwarder.leadership();
         metrics.countStageStarted();
     }
 
@@ -91,84 +61,79 @@ final class ClusterForwardHandler implements EventHandler<SwitchEvent>
     @Override
     public void onEvent(final SwitchEvent event, final long sequence, final boolean endOfBatch)
     {
-        if (batchStart < 0)
+        noteLeaderChange();
+        if (resendPending)
         {
-            batchStart = sequence;
+            resendPending = !resend(answers.answeredUpTo() + 1, lastForwarded);
         }
         event.awaitAnswer(sequence);
-        if (!forwarder.forward(event, sequence) && event.giveUp(sequence))
+        if ((resendPending || !forwarder.forward(event, sequence)) && event.giveUp(sequence))
         {
             event.command.clearAnswer();
             event.command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;
         }
+        lastForwarded = sequence;
         if (endOfBatch)
         {
-            answerBatch(batchStart, sequence);
-            batchStart = -1;
+            forwarder.poll();
+            resendIfLost();
         }
     }
 
-    /** Nothing in the ring for a while: the cluster client still needs its heartbeats. */
+    /** Nothing in the ring for a while: the client still needs its heartbeats, and lost commands their copies. */
     @Override
     public void onTimeout(final long sequence)
     {
         forwarder.poll();
+        resendIfLost();
     }
 
-    /** Waits for each answer of the batch in ring order, sending again what the cluster may have lost, then sends it. */
-    private void answerBatch(final long first, final long last)
+    /** Sends the waiting commands again after a leader change, or when no answer came for a while. */
+    private void resendIfLost()
     {
-        final long started = System.nanoTime();
-        long leadership = forwarder.leadership();
-        long nextResend = started + RESEND_NANOS;
-        for (long sequence = first; sequence <= last; sequence++)
+        final long answered = answers.answeredUpTo();
+        final long now = System.nanoTime();
+        if (answered != progressSeen || answered >= lastForwarded)
         {
-            final SwitchEvent event = ring.get(sequence);
-            idle.reset();
-            while (!event.settled())
-            {
-                if (halted)
-                {
-                    return;
-                }
-                if (stopping && !event.isRequest() && event.giveUp(sequence))
-                {
-                    event.command.clearAnswer();
-                    event.command.responseCode = ResponseCode.SWITCH_UNAVAILABLE;
-                    break;
-                }
-                final long now = System.nanoTime();
-                if (forwarder.leadership() != leadership || now > nextResend)
-                {
-                    leadership = forwarder.leadership();
-                    nextResend = now + RESEND_NANOS;
-                    resend(sequence, last);
-                }
-                if (!stalled && now - started > stallNanos)
-                {
-                    stalled = true;
-                }
-                idle.idle(forwarder.poll());
-            }
-            if (event.isRequest())
-            {
-                metrics.countAnswer(event.command.responseCode);
-            }
-            reply.onEvent(event, sequence, sequence == last);
+            progressSeen = answered;
+            progressSeenNanos = now;
         }
-        stalled = false;
+        noteLeaderChange();
+        if (now - progressSeenNanos > RESEND_NANOS)
+        {
+            progressSeenNanos = now;
+            resendPending = true;
+        }
+        if (resendPending)
+        {
+            resendPending = !resend(answered + 1, lastForwarded);
+        }
     }
 
-    /** Sends again the commands from {@code from} to {@code last} that still await their answers. */
-    private void resend(final long from, final long last)
+    /** A new leader or session: what waits must be sent again before anything new. */
+    private void noteLeaderChange()
+    {
+        if (forwarder.leadership() != leadership)
+        {
+            leadership = forwarder.leadership();
+            resendPending = true;
+        }
+    }
+
+    /**
+     * Sends again, in ring order, the commands from {@code from} to {@code last} that still await
+     * their answers; false when the cluster did not take one (the rest then wait for the next try).
+     */
+    private boolean resend(final long from, final long last)
     {
         for (long sequence = from; sequence <= last; sequence++)
         {
             final SwitchEvent event = ring.get(sequence);
             if (event.awaits(sequence) && !forwarder.forward(event, sequence))
             {
-                return;
+                return false;
             }
         }
+        return true;
     }
 }

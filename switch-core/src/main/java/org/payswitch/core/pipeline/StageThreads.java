@@ -3,7 +3,7 @@ package org.payswitch.core.pipeline;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.atomic.AtomicInteger;
 
-/** Names the stage threads: {@code switch-pipeline} when fused, one name per stage when staged, {@code switch-forward} on a cluster member. */
+/** Names the stage threads: {@code switch-pipeline} when fused, one name per stage when staged, {@code switch-forward} and {@code switch-answer} on a cluster member. */
 final class StageThreads implements ThreadFactory
 {
     private static final String[] FUSED = {"switch-pipeline"};

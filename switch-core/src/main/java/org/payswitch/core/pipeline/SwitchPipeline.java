@@ -65,8 +65,8 @@ public final class SwitchPipeline implements AutoCloseable
     private final FailStop failStop = new FailStop();
     private final AdmissionGate admission;
     private final int stages;
-    /** The forwarding stage of a cluster member's ring, null standalone. */
-    private final ClusterForwardHandler forwarding;
+    /** The answering stage of a cluster member's ring, null standalone. */
+    private final ClusterAnswerHandler forwarding;
     private volatile boolean accepting;
     private volatile boolean started;
 
@@ -112,10 +112,11 @@ public final class SwitchPipeline implements AutoCloseable
     }
 
     /**
-     * A cluster member's ring: one stage, on thread {@code switch-forward}, forwards each command to
-     * the cluster and answers it once the member's service has written the committed answer into
-     * its slot ({@link ClusterForwardHandler}). Nothing is executed or journaled on the ring: the
-     * service does both, on every member, in the order of the cluster's log.
+     * A cluster member's ring: stage 1, on thread {@code switch-forward}, forwards each command to
+     * the cluster ({@link ClusterForwardHandler}); stage 2, {@code switch-answer}, answers each in
+     * ring order once the member's service has written the committed answer into its slot
+     * ({@link ClusterAnswerHandler}). Nothing is executed or journaled on the ring: the service does
+     * both, on every member, in the order of the cluster's log.
      *
      * @param forwarder   the cluster's client, owned by the stage from now on
      * @param sink        where the answers go
@@ -136,16 +137,17 @@ public final class SwitchPipeline implements AutoCloseable
     {
         this.journal = null;
         this.metrics = new PipelineMetrics();
-        this.stages = 1;
+        this.stages = 2;
         final LastResortHandler lastResort = new LastResortHandler(metrics);
         disruptor = new Disruptor<>(() -> new SwitchEvent(attachments.get()), ringSize,
-            new StageThreads(new String[] {"switch-forward"}), ProducerType.MULTI,
+            new StageThreads(new String[] {"switch-forward", "switch-answer"}), ProducerType.MULTI,
             new LiteTimeoutBlockingWaitStrategy(FORWARDER_POLL_MILLIS, TimeUnit.MILLISECONDS));
         disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
         admission = new AdmissionGate(PipelineConfig.DEFAULT_MAX_QUEUE_DELAY_NANOS, ringSize);
-        forwarding = new ClusterForwardHandler(forwarder, new ReplyHandler(sink, metrics), metrics, ring, stallNanos);
-        disruptor.handleEventsWith(stage(forwarding, lastResort));
+        forwarding = new ClusterAnswerHandler(new ReplyHandler(sink, metrics), metrics, stallNanos);
+        disruptor.handleEventsWith(stage(new ClusterForwardHandler(forwarder, forwarding, ring, metrics), lastResort))
+            .then(stage(forwarding, lastResort));
     }
 
     /**
@@ -227,7 +229,7 @@ public final class SwitchPipeline implements AutoCloseable
 
     /**
      * Accepting, and a slot claimed now would be within the {@link AdmissionGate}'s limit; on a
-     * cluster member, also not cut off from the cluster ({@link ClusterForwardHandler#stalled()}).
+     * cluster member, also not cut off from the cluster ({@link ClusterAnswerHandler#stalled()}).
      */
     private boolean admitting()
     {

@@ -150,6 +150,34 @@ class ClusterForwardingTest
         assertThat(pipeline.slot(sequence).claimAnswer(sequence)).as("a copy of the answered command").isFalse();
     }
 
+    /**
+     * The service executes a run's slot only above the highest it executed, so after a leader change
+     * nothing new may go before the waiting commands are sent again: a newer one committed first would
+     * make the service skip the older for good (a member stuck until restarted, found by ClusterIT).
+     */
+    @Test
+    void shouldSendNothingNewAfterALeaderChangeBeforeTheWaitingCommandsAreSentAgain() throws InterruptedException
+    {
+        final BlockingQueue<Long> lost = new LinkedBlockingQueue<>();
+        final Forwarder forwarder = new Forwarder(sequence -> lost.add(sequence));
+        start(forwarder, 16, LONG_STALL_NANOS);
+        publish(CommandType.AUTHORIZE);
+        final long waiting = lost.poll(WAIT_SECONDS, TimeUnit.SECONDS);
+        forwarder.forwarding.set(sequence -> false);
+        forwarder.leadership.incrementAndGet();
+
+        publish(CommandType.AUTHORIZE);
+        final long newer = waiting + 1;
+        assertThat(awaitCondition(() -> pipeline.slot(newer).command.responseCode == ResponseCode.SWITCH_UNAVAILABLE))
+            .as("the newer one refused while the waiting one is not sent again").isTrue();
+        forwarder.forwarding.set(service::take);
+
+        assertThat(answers.await(2)).isTrue();
+        assertThat(answers.codes()).as("the waiting one's own outcome; the newer one not sent")
+            .containsExactly(ResponseCode.APPROVED, ResponseCode.SWITCH_UNAVAILABLE);
+        assertThat(forwarder.forwardsOf(newer)).isZero();
+    }
+
     @Test
     void shouldSendAgainWhileTheAnswerDoesNotComeWithoutALeaderChange() throws InterruptedException
     {
