@@ -1,6 +1,7 @@
 package org.payswitch.core.cluster;
 
 import java.security.SecureRandom;
+import java.util.function.LongConsumer;
 import java.util.function.LongFunction;
 
 import io.aeron.ExclusivePublication;
@@ -71,6 +72,7 @@ public final class SwitchClusteredService implements ClusteredService
     private final ClusterSecret secret;
     private final LongFunction<SwitchEvent> localSlots;
     private final long localIncarnation;
+    private final LongConsumer journalPositions;
     private final SecureRandom random = new SecureRandom();
     private final SwitchCommand scratch = new SwitchCommand();
     private final ClusterMessage.Decoder decoder = new ClusterMessage.Decoder();
@@ -94,12 +96,14 @@ public final class SwitchClusteredService implements ClusteredService
      * @param secret           the cluster's shared secret, opening card data in the log and snapshots
      * @param localSlots       the ring slot of a sequence, on this member's forwarding ring
      * @param localIncarnation the id this run's forwarder puts in its messages
+     * @param journalPositions told the Chronicle index of each audit record (for /metrics and reconcile)
      */
     public SwitchClusteredService(
         final int memberId, final CommandExecutor executor, final JournalConfig journalConfig,
         final DataKeyRing journalKeys, final ClusterSecret secret, final LongFunction<SwitchEvent> localSlots,
-        final long localIncarnation)
+        final long localIncarnation, final LongConsumer journalPositions)
     {
+        this.journalPositions = journalPositions;
         this.memberId = memberId;
         this.executor = executor;
         this.journalConfig = journalConfig;
@@ -121,6 +125,10 @@ public final class SwitchClusteredService implements ClusteredService
         }
         final long journaled = JournalReader.countFrom(journalConfig, JournalReader.NOT_FOUND);
         auditToSkip = Math.max(0, journaled - auditRecords);
+        if (journaled > 0)
+        {
+            journalPositions.accept(JournalReader.findBackwards(journalConfig, (buffer, at, length, index) -> true));
+        }
         journal = new JournalWriter(journalConfig, journalKeys);
         LOG.log(System.Logger.Level.INFO, () -> String.format(
             "cluster member %d: service started from %s; %d cards, %d transactions; audit journal holds %d records, " +
@@ -245,6 +253,7 @@ public final class SwitchClusteredService implements ClusteredService
         try
         {
             journal.append(command);
+            journalPositions.accept(journal.lastIndex());
         }
         catch (final Throwable e)
         {

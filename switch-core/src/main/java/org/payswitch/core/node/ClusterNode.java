@@ -108,7 +108,8 @@ public final class ClusterNode implements RunningNode
         pipeline = SwitchPipeline.forwarding(forwarder, new OwnReplies(sink), config.ringSize(),
             cluster.heartbeatTimeout().toNanos() * STALL_HEARTBEATS, attachments);
         service = new SwitchClusteredService(cluster.memberId(), new CommandExecutor(engine, DemoData::load),
-            journalConfig, SwitchNode.openKeys(keys), secret, pipeline::slot, incarnation);
+            journalConfig, SwitchNode.openKeys(keys), secret, pipeline::slot, incarnation,
+            pipeline.metrics()::journalPosition);
         member = ClusterMember.launch(cluster, folder, service);
         ticker = Executors.newSingleThreadScheduledExecutor(runnable ->
         {

@@ -89,7 +89,8 @@ public final class PipelineMetrics
         return journalFailures.get();
     }
 
-    void journalPosition(final long index)
+    /** Records the Chronicle index of the last journaled record: the journal stage's, or a cluster member's service's. */
+    public void journalPosition(final long index)
     {
         journalPosition.lazySet(index);
     }
