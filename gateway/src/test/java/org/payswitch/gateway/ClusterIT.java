@@ -4,8 +4,10 @@ import java.io.IOException;
 import java.net.DatagramSocket;
 import java.net.InetAddress;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -16,7 +18,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
+import io.aeron.CommonContext;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,6 +56,7 @@ class ClusterIT
     private final List<SwitchProcess> members = new ArrayList<>();
     private String cluster;
 
+    /** Kills what still runs and deletes the members' media driver folders, which a kill -9 leaves in /dev/shm. */
     @AfterEach
     void killAll() throws Exception
     {
@@ -61,6 +66,21 @@ class ClusterIT
             {
                 signal(member, "CONT");
                 member.close();
+            }
+        }
+        if (cluster != null)
+        {
+            for (final String member : cluster.split(","))
+            {
+                final Path driver = Path.of(CommonContext.getAeronDirectoryName() + "-payswitch-" +
+                    member.substring(member.indexOf(':') + 1));
+                if (Files.isDirectory(driver))
+                {
+                    try (Stream<Path> files = Files.walk(driver))
+                    {
+                        files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                    }
+                }
             }
         }
     }
