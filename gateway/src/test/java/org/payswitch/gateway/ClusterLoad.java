@@ -165,8 +165,8 @@ final class ClusterLoad
             {
                 final String rrn = String.format("I%d%010d", member, n);
                 final long sent = System.nanoTime();
-                channel.send(request(DemoData.panText((member * 104_729 + n) % CARDS_USED + CARDS_USED), rrn, n,
-                    merchant));
+                channel.send(IsoJposIT.request("0100", DemoData.panText((member * 104_729 + n) % CARDS_USED + CARDS_USED),
+                    12_000 + n % 3_000, rrn, n % 1_000_000));
                 final ISOMsg answer = channel.receive();
                 record(member, merchant, rrn, answer.getString(39), answer.getString(38), null, null, sent);
             }
@@ -191,25 +191,5 @@ final class ClusterLoad
         }
         answers.put(merchant + "/" + order, new Answer(member, merchant, order, code, authCode, transactionId, discount,
             sent, System.nanoTime()));
-    }
-
-    private static ISOMsg request(final String pan, final String rrn, final int stan, final String merchant)
-        throws ISOException
-    {
-        final ISOMsg msg = new ISOMsg("0100");
-        msg.set(2, pan);
-        msg.set(3, "000000");
-        msg.set(4, String.format("%012d", 12_000 + stan % 3_000));
-        msg.set(7, "1111000000");
-        msg.set(11, String.format("%06d", stan % 1_000_000));
-        msg.set(12, "000000");
-        msg.set(13, "1111");
-        msg.set(14, "3012");
-        msg.set(32, "12345");
-        msg.set(37, rrn);
-        msg.set(41, "TERM0001");
-        msg.set(42, merchant);
-        msg.set(49, "156");
-        return msg;
     }
 }

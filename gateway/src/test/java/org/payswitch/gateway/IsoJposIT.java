@@ -56,7 +56,8 @@ class IsoJposIT
         return channel;
     }
 
-    private static ISOMsg request(final String mti, final String pan, final long amount, final String rrn,
+    /** An ISO87B request of merchant 1's terminal, as an acquirer sends it; also ClusterLoad's. */
+    static ISOMsg request(final String mti, final String pan, final long amount, final String rrn,
         final int stan) throws ISOException
     {
         final ISOMsg msg = new ISOMsg(mti);

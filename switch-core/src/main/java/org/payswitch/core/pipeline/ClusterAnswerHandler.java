@@ -19,6 +19,8 @@ import org.payswitch.core.domain.ResponseCode;
  */
 final class ClusterAnswerHandler implements EventHandler<SwitchEvent>
 {
+    private static final System.Logger LOG = System.getLogger(ClusterAnswerHandler.class.getName());
+
     private final ReplyHandler reply;
     private final PipelineMetrics metrics;
     private final long stallNanos;
@@ -107,10 +109,16 @@ final class ClusterAnswerHandler implements EventHandler<SwitchEvent>
             if (!stalled && System.nanoTime() - started > stallNanos)
             {
                 stalled = true;
+                LOG.log(System.Logger.Level.WARNING, () -> "no answer from the cluster for " + stallNanos / 1_000_000 +
+                    " ms: cut off from its majority; refusing new requests (91) until the waiting ones are answered");
             }
             idle.idle();
         }
-        stalled = false;
+        if (stalled)
+        {
+            stalled = false;
+            LOG.log(System.Logger.Level.INFO, "the cluster answers again: taking new requests");
+        }
         return true;
     }
 }
