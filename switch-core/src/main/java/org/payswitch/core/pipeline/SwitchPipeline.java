@@ -95,7 +95,8 @@ public final class SwitchPipeline implements AutoCloseable
             new StageThreads(StageThreads.names(config.layout())), ProducerType.MULTI, config.waiting().create());
         disruptor.setDefaultExceptionHandler(lastResort);
         ring = disruptor.getRingBuffer();
-        admission = new AdmissionGate(config.maxQueueDelayNanos() / ADMITTED_SHARE_OF_QUEUE_DELAY, config.ringSize());
+        admission = new AdmissionGate(config.maxQueueDelayNanos() / ADMITTED_SHARE_OF_QUEUE_DELAY, config.ringSize(),
+            sequence -> ring.get(sequence).receivedNanos, SystemNanoClock.INSTANCE);
         final BusinessLogicHandler business = new BusinessLogicHandler(executor, metrics, ring,
             config.maxQueueDelayNanos(), SystemNanoClock.INSTANCE, failStop, admission);
         final JournalHandler journaling = new JournalHandler(journal, metrics, failStop, ring);

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The admission limit from the writer's measured service time, and the bound publishers see. */
+/**
+ * The admission limit from the writer's measured service time, the bound publishers see, and the
+ * patience past it while the oldest waiting request is fresh.
+ */
 class AdmissionGateTest
 {
     private static final long ADMITTED_WAIT = 50_000_000L;
@@ -70,6 +73,33 @@ class AdmissionGateTest
 
         assertThat(slow).isEqualTo(5_000);
         assertThat(gate.limit()).isEqualTo(25_000);
+    }
+
+    @Test
+    void shouldAdmitPastTheLimitWhileTheOldestWaitingRequestIsFresh()
+    {
+        final long[] received = new long[RING];
+        final long[] now = {1_000_000_000L};
+        final AdmissionGate patient = new AdmissionGate(ADMITTED_WAIT, RING, sequence -> received[(int)sequence], () -> now[0]);
+        patient.batchEnded(AdmissionGate.WINDOW_EVENTS, AdmissionGate.WINDOW_EVENTS * 10_000L, 8191);
+        final long past = 8191 + patient.limit();
+        received[8192] = now[0];
+
+        now[0] += ADMITTED_WAIT / 2 - 1;
+        assertThat(patient.admits(past)).isTrue();
+
+        now[0] += 1;
+        assertThat(patient.admits(past)).isFalse();
+        assertThat(patient.admits(past - 1)).isTrue();
+    }
+
+    @Test
+    void shouldLeaveItToTheLimitWhenTheOldestSlotHasNoReceiveTime()
+    {
+        final AdmissionGate patient = new AdmissionGate(ADMITTED_WAIT, RING, sequence -> 0L, () -> 1_000L);
+        patient.batchEnded(AdmissionGate.WINDOW_EVENTS, AdmissionGate.WINDOW_EVENTS * 10_000L, 8191);
+
+        assertThat(patient.admits(8191 + patient.limit())).isFalse();
     }
 
     @Test
