@@ -35,7 +35,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * new leader and approve again within 5 s (the time is printed); every answer given, on any
  * member, is on both survivors with the same transaction id, auth code and discount; no campaign
  * has granted more than its budget, and the survivors agree on what each granted; the killed
- * member, started again, comes back from its snapshot and the log, and has caught up when the
+ * member, started again at once (it waits for the mark files its kill -9 left to go stale),
+ * comes back from its snapshot and the log, and has caught up when the
  * three members' next common snapshot shows the same state hash; every member's audit journal
  * holds each answered authorization once. Then one member cut off (the other two stopped with
  * SIGSTOP) refuses rather than answers, and the cluster answers again once they run.
@@ -112,6 +113,7 @@ class ClusterIT
             "survivor %d ms later; %d refused (91) so far%n", HEARTBEAT_TIMEOUT, leader, ANSWERS_BEFORE_KILL,
             failOverMillis, load.unavailable());
         assertThat(failOverMillis).isLessThan(FAIL_OVER_LIMIT_MILLIS);
+        members.set(leader, launch(leader));
         load.awaitAnswers(load.answers().size() + 100, 60);
         load.stop();
 
@@ -124,8 +126,11 @@ class ClusterIT
         }
         assertThat(campaignsGranted(survivors.get(0))).isEqualTo(campaignsGranted(survivors.get(1)));
 
-        members.set(leader, launch(leader).awaitReady());
-        assertThat(members.get(leader).output()).contains("service started from the cluster's snapshot");
+        members.get(leader).awaitReady();
+        assertThat(members.get(leader).output())
+            .as("restarted at once, it waited for the mark files its kill -9 left to go stale")
+            .contains("still look alive")
+            .contains("service started from the cluster's snapshot");
         assertEveryAnswerIsOn(members.get(leader), answers);
         assertEqualStateAtACommonSnapshot();
         for (int id = 0; id < MEMBERS; id++)
