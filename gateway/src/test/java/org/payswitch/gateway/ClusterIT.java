@@ -151,21 +151,27 @@ class ClusterIT
             Integer.toString(id), "--snapshot-interval", "PT2S", "--cluster-heartbeat-timeout", HEARTBEAT_TIMEOUT);
     }
 
-    /** The member whose log says it leads, last. */
+    /** The member whose log says it leads, waiting up to 10 s for one to say so. */
     private int leader() throws InterruptedException
     {
-        for (int tries = 0; tries < 500; tries++)
+        if (!SwitchProcess.awaitOutput(() -> saysItLeads() >= 0, 10))
         {
-            for (int id = 0; id < MEMBERS; id++)
-            {
-                if (members.get(id).output().contains("cluster member " + id + " is now LEADER"))
-                {
-                    return id;
-                }
-            }
-            Thread.sleep(20);
+            throw new IllegalStateException("no member says it leads");
         }
-        throw new IllegalStateException("no member says it leads");
+        return saysItLeads();
+    }
+
+    /** The first member whose log says it leads, or -1. */
+    private int saysItLeads()
+    {
+        for (int id = 0; id < MEMBERS; id++)
+        {
+            if (members.get(id).output().contains("cluster member " + id + " is now LEADER"))
+            {
+                return id;
+            }
+        }
+        return -1;
     }
 
     /** Every decided answer is found on {@code member} by its key, with the same decision. */
@@ -215,29 +221,35 @@ class ClusterIT
     /** Waits for a snapshot every member logged at the same log position, and compares their state hashes. */
     private void assertEqualStateAtACommonSnapshot() throws InterruptedException
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline)
+        if (!SwitchProcess.awaitOutput(() -> !commonSnapshotPositions(snapshotsOfEachMember()).isEmpty(), 60))
         {
-            final List<Map<String, String>> hashes = new ArrayList<>();
-            for (final SwitchProcess member : members)
-            {
-                hashes.add(snapshots(member.output()));
-            }
-            final Set<String> common = new HashSet<>(hashes.get(0).keySet());
-            hashes.forEach(h -> common.retainAll(h.keySet()));
-            if (!common.isEmpty())
-            {
-                final String position = common.iterator().next();
-                for (final Map<String, String> member : hashes)
-                {
-                    assertThat(member.get(position)).as("state hash at log position %s", position)
-                        .isEqualTo(hashes.get(0).get(position));
-                }
-                return;
-            }
-            Thread.sleep(200);
+            throw new IllegalStateException("the three members logged no snapshot at a common log position");
         }
-        throw new IllegalStateException("the three members logged no snapshot at a common log position");
+        final List<Map<String, String>> hashes = snapshotsOfEachMember();
+        final String position = commonSnapshotPositions(hashes).iterator().next();
+        for (final Map<String, String> member : hashes)
+        {
+            assertThat(member.get(position)).as("state hash at log position %s", position)
+                .isEqualTo(hashes.get(0).get(position));
+        }
+    }
+
+    /** Each member's logged snapshots: state hash by log position. */
+    private List<Map<String, String>> snapshotsOfEachMember()
+    {
+        final List<Map<String, String>> hashes = new ArrayList<>();
+        for (final SwitchProcess member : members)
+        {
+            hashes.add(snapshots(member.output()));
+        }
+        return hashes;
+    }
+
+    private static Set<String> commonSnapshotPositions(final List<Map<String, String>> hashes)
+    {
+        final Set<String> common = new HashSet<>(hashes.get(0).keySet());
+        hashes.forEach(h -> common.retainAll(h.keySet()));
+        return common;
     }
 
     private static Map<String, String> snapshots(final String output)
@@ -320,14 +332,9 @@ class ClusterIT
 
     private static void awaitLine(final SwitchProcess member, final String text) throws InterruptedException
     {
-        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!member.output().contains(text))
+        if (!SwitchProcess.awaitOutput(() -> member.output().contains(text), 60))
         {
-            if (System.nanoTime() > deadline)
-            {
-                throw new IllegalStateException("no '" + text + "' in:\n" + member.output());
-            }
-            Thread.sleep(50);
+            throw new IllegalStateException("no '" + text + "' in:\n" + member.output());
         }
     }
 

@@ -14,6 +14,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.payswitch.core.config.SwitchConfig;
@@ -62,6 +63,29 @@ class GatewayLimitsIT
         values.put("max-connections-per-address", "3");
         values.put("request-deadline", "PT1S");
         gateway = SwitchGateway.start(SwitchConfig.from(values));
+    }
+
+    /**
+     * Each test starts with no connection of an earlier one counted open: with a cap of three per
+     * address, the closes of the cap test's connections reach the switch after their sockets close
+     * here, and a test's own connection could be refused (a pipelining test once read no answer).
+     */
+    @BeforeEach
+    void awaitEarlierConnectionsClosed() throws IOException
+    {
+        for (int attempt = 0; attempt < 10_000; attempt++)
+        {
+            try (Socket probe = http())
+            {
+                send(probe, get("/metrics"));
+                final String metrics = answer(probe.getInputStream());
+                if (metrics != null && metrics.contains("payswitch_connections_open{port=\"http\"} 1\n"))
+                {
+                    return;
+                }
+            }
+        }
+        throw new AssertionError("earlier connections still counted open");
     }
 
     @AfterAll

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
 
 /**
  * The real switch as a separate process ({@code java -jar target/payment-switch.jar}), for tests
@@ -33,6 +34,9 @@ final class SwitchProcess implements AutoCloseable
      * test here is about. Shedding has its own tests (BusinessLogicHandlerTest; HttpOverloadTest for the 503).
      */
     private static final String TEST_MAX_QUEUE_DELAY = "PT30S";
+    /** Notified by every process's output reader after each line, so a test waits on output without polling. */
+    private static final Object ANY_OUTPUT = new Object();
+
     private final CountDownLatch ready = new CountDownLatch(1);
     private final CountDownLatch ended = new CountDownLatch(1);
     private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -164,6 +168,28 @@ final class SwitchProcess implements AutoCloseable
         process.waitFor(30, TimeUnit.SECONDS);
     }
 
+    /**
+     * Waits until {@code condition} (over the output of any switch processes) holds, re-checking it each
+     * time one of them prints a line; false when it still does not hold after {@code timeoutSeconds}.
+     */
+    static boolean awaitOutput(final BooleanSupplier condition, final long timeoutSeconds) throws InterruptedException
+    {
+        final long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(timeoutSeconds);
+        synchronized (ANY_OUTPUT)
+        {
+            while (!condition.getAsBoolean())
+            {
+                final long left = deadline - System.nanoTime();
+                if (left <= 0)
+                {
+                    return false;
+                }
+                TimeUnit.NANOSECONDS.timedWait(ANY_OUTPUT, left);
+            }
+            return true;
+        }
+    }
+
     /** Everything the process printed so far. */
     synchronized String output()
     {
@@ -213,6 +239,10 @@ final class SwitchProcess implements AutoCloseable
                 synchronized (this)
                 {
                     output.add(line);
+                }
+                synchronized (ANY_OUTPUT)
+                {
+                    ANY_OUTPUT.notifyAll();
                 }
                 if (line.contains("payment switch ready"))
                 {
